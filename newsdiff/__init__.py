@@ -1,0 +1,1 @@
+"""newsdiff: find how quotations drift between versions of a news story."""
