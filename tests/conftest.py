@@ -4,6 +4,12 @@ from newsdiff.stories.models import Story
 from tests.page_server import PageServer
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing costs most of a second per user; the tests are not about password strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def editor(django_user_model):
     return django_user_model.objects.create_user("eddie", password="correct-horse-battery")

@@ -191,7 +191,7 @@ def _read_capped(response, max_bytes: int, deadline: float, timeout: float) -> b
 def _remaining(deadline: float, timeout: float) -> float:
     left = deadline - time.monotonic()
     if left <= 0:
-        raise IngestError(f"The site did not answer within {timeout:g} seconds.")
+        raise IngestError(_too_slow(timeout))
     return left
 
 
@@ -200,12 +200,16 @@ def _explain(error: Exception, target: _Target | None, timeout: float) -> Except
         return error
     where = f"“{target.host}”" if target else "the site"
     if isinstance(error, UrllibTimeout):
-        return IngestError(f"The site did not answer within {timeout:g} seconds.")
+        return IngestError(_too_slow(timeout))
     if isinstance(error, SSLError):
         return IngestError(f"A secure connection to {where} could not be made (certificate or TLS problem).")
     if isinstance(error, (HTTPError, OSError)):
         return IngestError(f"The connection to {where} failed before the page arrived.")
     return error
+
+
+def _too_slow(timeout: float) -> str:
+    return f"The site did not answer within {timeout:g} second{'' if timeout == 1 else 's'}."
 
 
 def _phrase(status: int) -> str:
