@@ -27,7 +27,9 @@ class PageServer:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 server.requests.append({"path": self.path, "headers": dict(self.headers)})
-                page = server.pages.get(self.path, Page(b"not here", status=404, content_type="text/plain"))
+                page = server.pages.get(
+                    self.path, Page(b"not here", status=404, content_type="text/plain")
+                )
                 time.sleep(page.delay)
                 try:
                     self.send_response(page.status)

@@ -23,14 +23,22 @@ ARTICLE_LATIN_1 = (
 )
 
 PARAGRAPHS = [
-    "The harbour wall at Port Elden will be rebuilt before the summer season, the mayor said on "
-    "Monday, after last week's storm tore a forty-metre gap in the old stone breakwater.",
-    "“We are directly engaged on the ground with the engineers and we will not leave the fishing "
-    "fleet exposed,” said Mayor Ilse Brandt at a press conference outside the town hall.",
-    "The council estimates the repairs will cost about 2.4 million euros. Brandt said the regional "
-    "government had promised to cover “most, if not all” of the bill.",
-    "Harbourmaster Tomás Reyes said the fleet had moved to the inner basin. “Nobody was hurt, and "
-    "that is what matters tonight,” he said.",
+    (
+        "The harbour wall at Port Elden will be rebuilt before the summer season, the mayor said "
+        "on Monday, after last week's storm tore a forty-metre gap in the old stone breakwater."
+    ),
+    (
+        "“We are directly engaged on the ground with the engineers and we will not leave the "
+        "fishing fleet exposed,” said Mayor Ilse Brandt at a press conference outside the town hall."
+    ),
+    (
+        "The council estimates the repairs will cost about 2.4 million euros. Brandt said the "
+        "regional government had promised to cover “most, if not all” of the bill."
+    ),
+    (
+        "Harbourmaster Tomás Reyes said the fleet had moved to the inner basin. “Nobody was hurt, "
+        "and that is what matters tonight,” he said."
+    ),
 ]
 
 JUNK = [
@@ -113,8 +121,10 @@ def make_pdf(paragraphs: list[str], *, title: str = "") -> bytes:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
+        ),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         info,
@@ -128,5 +138,8 @@ def make_pdf(paragraphs: list[str], *, title: str = "") -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)

@@ -23,15 +23,19 @@ __all__ = ["Document", "IngestError", "document_from_bytes", "document_from_text
 
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 ACCEPTED_EXTENSIONS = {"", ".txt", ".text", ".md", ".markdown", ".docx", ".pdf"} | HTML_EXTENSIONS
-_CHARSET_PARAM = re.compile(r";\s*charset\s*=\s*[\"']?([^;\"'\s]+)", re.I)
+_CHARSET_PARAM = re.compile(r";\s*charset\s*=\s*[\"']?([^;\"'\s]+)", re.IGNORECASE)
 
 
 def document_from_text(text: str) -> Document:
     """Pasted text: stored as typed, with line endings unified."""
-    return _finished(Document(text=text, raw=text.encode("utf-8"), content_type="text/plain; charset=utf-8"))
+    return _finished(
+        Document(text=text, raw=text.encode("utf-8"), content_type="text/plain; charset=utf-8")
+    )
 
 
-def document_from_bytes(data: bytes, filename: str = "", content_type: str = "", *, url: str = "") -> Document:
+def document_from_bytes(
+    data: bytes, filename: str = "", content_type: str = "", *, url: str = ""
+) -> Document:
     """A file's bytes, read as what they are (the name and declared type are only hints):
     HTML is reduced to its article, .docx and .pdf to their text, anything else must be text."""
     extension = PurePath(filename).suffix.lower()
@@ -46,7 +50,9 @@ def document_from_bytes(data: bytes, filename: str = "", content_type: str = "",
     elif is_docx(data):
         document = read_docx(data)
     elif data.startswith(b"PK\x03\x04"):
-        raise IngestError("This is a zip archive, not a Word document: upload .txt, .md, .html, .docx or .pdf.")
+        raise IngestError(
+            "This is a zip archive, not a Word document: upload .txt, .md, .html, .docx or .pdf."
+        )
     else:
         document = _text_or_html(data, content_type, extension, url)
     return _finished(replace(document, filename=filename, url=document.url or url))
@@ -55,7 +61,9 @@ def document_from_bytes(data: bytes, filename: str = "", content_type: str = "",
 def _text_or_html(data: bytes, content_type: str, extension: str, url: str) -> Document:
     media_type = content_type.split(";")[0].strip().lower()
     charset = _CHARSET_PARAM.search(content_type)
-    text, codec = decode_bytes(data, declared=charset.group(1) if charset else declared_charset(data))
+    text, codec = decode_bytes(
+        data, declared=charset.group(1) if charset else declared_charset(data)
+    )
     label = charset_label(codec)
     if looks_like_html(text, expected=extension in HTML_EXTENSIONS or media_type in HTML_TYPES):
         return read_html(text, raw=data, charset=label, url=url)

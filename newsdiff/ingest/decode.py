@@ -1,11 +1,11 @@
 """Bytes to text without mojibake.
 
-Order of trust: a byte order mark; valid UTF-8 (legacy text is almost never valid UTF-8 by
-accident); a charset the document or server declares; UTF-16 without a mark (recognised by its
-pattern of zero bytes); Windows-1252, the superset of Latin-1 that browsers use for both, when
-the result reads as Western prose; then charset-normalizer's guesses, taken only when they read
-as prose. charset-normalizer alone is not enough: on short Western texts it often picks a
-Central European or DOS code page and turns "à" into "ŕ".
+Order of trust: a byte order mark; UTF-16 without a mark (recognised by its pattern of zero
+bytes); then, once binary data is refused, valid UTF-8 (legacy text is almost never valid UTF-8
+by accident); a charset the document or server declares; Windows-1252, the superset of Latin-1
+that browsers use for both, when the result reads as Western prose; last, charset-normalizer's
+guesses, taken only when they read as prose. charset-normalizer alone is not enough: on short
+Western texts it often picks a Central European or DOS code page and turns "à" into "ŕ".
 """
 
 import codecs
@@ -28,7 +28,7 @@ _BOMS = [
 _WESTERN_ALIASES = {"ascii", "latin_1", "iso8859_1", "cp1252"}
 # Punctuation and symbols that turn up in ordinary prose; anything else outside ASCII that is not
 # a letter (superscript digits, box drawing, control characters) means we guessed wrong.
-_PROSE_CATEGORIES = {"Ll", "Lu", "Lt", "Lm", "Lo", "Mn", "Mc", "Zs", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sc", "Cf"}
+_PROSE_CATEGORIES = set("Ll Lu Lt Lm Lo Mn Mc Zs Pd Ps Pe Pi Pf Po Sc Cf".split())
 _PROSE_SYMBOLS = set("©®™°§±×÷½¼¾²µ¨´·•†‡‰")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -93,9 +93,12 @@ def charset_label(codec: str) -> str:
     codec = codec.lower().replace("_", "-")
     if codec.startswith("cp125"):
         return "windows-" + codec[2:]
-    return {"utf-8-sig": "utf-8", "utf-16-le": "utf-16le", "utf-16-be": "utf-16be", "cp932": "shift_jis"}.get(
-        codec, codec
-    )
+    return {
+        "utf-8-sig": "utf-8",
+        "utf-16-le": "utf-16le",
+        "utf-16-be": "utf-16be",
+        "cp932": "shift_jis",
+    }.get(codec, codec)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -143,8 +146,9 @@ def _reads_as_prose(text: str) -> bool:
     for char in Counter(_NON_ASCII.findall(text)):
         if unicodedata.category(char) not in _PROSE_CATEGORIES and char not in _PROSE_SYMBOLS:
             return False
+        # Half-width katakana is what Cyrillic looks like through a Japanese code page.
         if unicodedata.name(char, "").startswith("HALFWIDTH"):
-            return False  # half-width katakana: what Cyrillic looks like through a Japanese code page
+            return False
     return True
 
 

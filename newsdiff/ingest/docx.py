@@ -30,7 +30,8 @@ def read_docx(data: bytes) -> Document:
             raise IngestError("This Word document is too large once unpacked.")
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception:  # a damaged file can break the parser in many ways; none may become a 500
+    # A damaged file can break the parser in many ways; none of them may become a 500.
+    except Exception:  # noqa: BLE001
         raise IngestError("This Word document could not be opened; it may be damaged.") from None
     paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
     properties = document.core_properties

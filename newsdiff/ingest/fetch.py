@@ -12,13 +12,12 @@ import ipaddress
 import socket
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import certifi
 import urllib3
 from urllib3.exceptions import HTTPError, NewConnectionError, SSLError
 from urllib3.exceptions import TimeoutError as UrllibTimeout
-from urllib3.util import parse_url
 
 from newsdiff.ingest.document import IngestError, size_label
 
@@ -31,6 +30,7 @@ _HEADERS = {
     "Accept-Encoding": "gzip, deflate",
 }
 _CHUNK = 64 * 1024
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
 # Certificates are checked against certifi's bundle, the same on every machine.
 CA_BUNDLE = certifi.where()
 
@@ -67,12 +67,16 @@ def fetch_page(url: str, *, timeout: float, max_bytes: int, allow_private: bool)
             if response.status in _REDIRECT_STATUSES:
                 location = response.headers.get("Location", "")
                 if not location:
-                    raise IngestError(f"The page redirected (HTTP {response.status}) without saying where to.")
+                    raise IngestError(
+                        f"The page redirected (HTTP {response.status}) without saying where to."
+                    )
                 url = urljoin(url, location)
                 continue
             _check_response(response, max_bytes)
             data = _read_capped(response, max_bytes, deadline, timeout)
-            return FetchedPage(url=url, content_type=response.headers.get("Content-Type", ""), data=data)
+            return FetchedPage(
+                url=url, content_type=response.headers.get("Content-Type", ""), data=data
+            )
         finally:
             response.release_conn()
             pool.close()
@@ -102,7 +106,10 @@ def _parse(url: str) -> _Target:
         host = parts.hostname.encode("idna").decode("ascii")
     except UnicodeError:
         raise IngestError(f"“{parts.hostname}” is not a valid host name.") from None
-    request_uri = parse_url(parts._replace(scheme=scheme, netloc=host, fragment="").geturl()).request_uri
+    # Characters a browser would escape (spaces, non-ASCII) are escaped; existing escapes stay.
+    request_uri = quote(parts.path or "/", safe=_PATH_SAFE)
+    if parts.query:
+        request_uri += "?" + quote(parts.query, safe=_PATH_SAFE + "?")
     return _Target(scheme, host, port or (443 if scheme == "https" else 80), request_uri)
 
 
@@ -110,7 +117,9 @@ def _resolve(target: _Target, allow_private: bool) -> list[str]:
     try:
         infos = socket.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
-        raise IngestError(f"The site “{target.host}” could not be found (DNS lookup failed).") from None
+        raise IngestError(
+            f"The site “{target.host}” could not be found (DNS lookup failed)."
+        ) from None
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
     if not allow_private:
         refused = [a for a in addresses if refused_address(a)]
@@ -141,7 +150,7 @@ def _open(target: _Target, addresses: list[str], deadline: float, timeout: float
         except NewConnectionError:
             pool.close()
             failure = f"Could not connect to “{target.host}”."
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - every failure becomes a message (_explain)
             pool.close()
             raise _explain(error, target, timeout) from None
     raise IngestError(failure or f"Could not connect to “{target.host}”.")
@@ -166,7 +175,9 @@ def _pool(target: _Target, address: str, remaining: float):
 def _check_response(response, max_bytes: int) -> None:
     if not 200 <= response.status < 300:
         phrase = _phrase(response.status)
-        raise IngestError(f"The page could not be fetched: the site answered HTTP {response.status}{phrase}.")
+        raise IngestError(
+            f"The page could not be fetched: the site answered HTTP {response.status}{phrase}."
+        )
     media_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
     if media_type and media_type not in FETCHABLE_TYPES:
         raise IngestError(f"That address returned {media_type}, not a web page or plain text.")
@@ -202,7 +213,9 @@ def _explain(error: Exception, target: _Target | None, timeout: float) -> Except
     if isinstance(error, UrllibTimeout):
         return IngestError(_too_slow(timeout))
     if isinstance(error, SSLError):
-        return IngestError(f"A secure connection to {where} could not be made (certificate or TLS problem).")
+        return IngestError(
+            f"A secure connection to {where} could not be made (certificate or TLS problem)."
+        )
     if isinstance(error, (HTTPError, OSError)):
         return IngestError(f"The connection to {where} failed before the page arrived.")
     return error

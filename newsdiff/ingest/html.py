@@ -14,18 +14,26 @@ from trafilatura.xml import xmltotxt
 
 from newsdiff.ingest.document import Document, IngestError
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-_DOCUMENT_START = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
-_ANY_TAG = re.compile(r"<(p|div|br|article|span|h[1-6]|a|body|html)\b[^>]*>", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
+)
+_DOCUMENT_START = re.compile(
+    r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_ANY_TAG = re.compile(r"<(p|div|br|article|span|h[1-6]|a|body|html)\b[^>]*>", re.IGNORECASE)
 _CONTAINERS = {"quote", "div"}
 _CALL_TO_ACTION = re.compile(
     r"^\W*(join|follow|subscribe|sign up|download|like|listen to|watch|get)\b.*"
     r"\b(channel|newsletter|telegram|whatsapp|facebook|twitter|instagram|tiktok|youtube|app|podcast|"
     r"updates|alerts|us)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_LABEL = re.compile(r"^\W*(read more|read also|also read|related|see also|advertisement|recommended)\b", re.I)
-_QUOTE_MARKS = set("\"“”‘’«»„")
+_LABEL = re.compile(
+    r"^\W*(read more|read also|also read|related|see also|advertisement|recommended)\b",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = set('"“”‘’«»„')
 
 HTML_TYPE = "text/html"
 HTML_TYPES = {HTML_TYPE, "application/xhtml+xml"}
@@ -53,7 +61,11 @@ def read_html(page: str, *, raw: bytes, charset: str, url: str = "") -> Document
         include_images=False,
         include_links=False,
     )
-    paragraphs = [] if extracted is None else [p for p in _paragraphs(extracted.body) if not _is_boilerplate(p)]
+    paragraphs = (
+        []
+        if extracted is None
+        else [p for p in _paragraphs(extracted.body) if not _is_boilerplate(p)]
+    )
     if not paragraphs:
         raise IngestError("No article text was found in this web page.")
     return Document(
@@ -72,7 +84,9 @@ def _paragraphs(body):
     """One string per block (heading, paragraph, list, table); a blockquote's paragraphs stay
     paragraphs, so the text has the same blank-line shape as a pasted article."""
     for element in body:
-        if element.tag in _CONTAINERS and any(child.tag in ("p", "head", "list") for child in element):
+        if element.tag in _CONTAINERS and any(
+            child.tag in ("p", "head", "list") for child in element
+        ):
             yield from _paragraphs(element)
             continue
         text = xmltotxt(element, include_formatting=False).strip()

@@ -26,7 +26,8 @@ def read_pdf(data: bytes) -> Document:
         metadata = reader.metadata
     except IngestError:
         raise
-    except Exception:  # a damaged file can break the parser in many ways; none may become a 500
+    # A damaged file can break the parser in many ways; none of them may become a 500.
+    except Exception:  # noqa: BLE001
         raise IngestError("This PDF could not be read; it may be damaged.") from None
     text = "\n\n".join(page for page in pages if page)
     if not text.strip():

@@ -3,7 +3,13 @@
 from django import forms
 from django.conf import settings
 
-from newsdiff.ingest import Document, IngestError, document_from_bytes, document_from_text, fetch_document
+from newsdiff.ingest import (
+    Document,
+    IngestError,
+    document_from_bytes,
+    document_from_text,
+    fetch_document,
+)
 from newsdiff.ingest.document import size_label
 from newsdiff.stories.models import Article, Story, Version
 
@@ -45,7 +51,9 @@ class UploadForm(forms.Form):
         help_text="For a new article: pick an outlet or type a new one. "
         "Left empty, the site name in the document is used.",
     )
-    headline = forms.CharField(max_length=500, required=False, help_text="Left empty, the document's title is used.")
+    headline = forms.CharField(
+        max_length=500, required=False, help_text="Left empty, the document's title is used."
+    )
     url = forms.URLField(
         max_length=2000,
         required=False,
@@ -71,7 +79,9 @@ class UploadForm(forms.Form):
         self.source = ""
         self.fields["article"].queryset = story.articles.select_related("outlet")
         self.fields["outlet"].widget.attrs["list"] = "outlet-names"
-        self.fields["file"].help_text = f".txt, .md, .html, .docx or .pdf, up to {size_label(upload_limit())}."
+        self.fields[
+            "file"
+        ].help_text = f".txt, .md, .html, .docx or .pdf, up to {size_label(upload_limit())}."
 
     def clean(self):
         cleaned = super().clean()
@@ -101,13 +111,17 @@ class UploadForm(forms.Form):
 
     def _read_text(self, text: str) -> Document:
         if len(text.encode("utf-8")) > upload_limit():
-            raise IngestError(f"The pasted text is larger than the {size_label(upload_limit())} limit.")
+            raise IngestError(
+                f"The pasted text is larger than the {size_label(upload_limit())} limit."
+            )
         return document_from_text(text)
 
     def _read_file(self, upload) -> Document:
         # Checked before reading: past the in-memory threshold Django has spooled it to disk.
         if upload.size > upload_limit():
-            raise IngestError(f"“{upload.name}” is larger than the {size_label(upload_limit())} limit.")
+            raise IngestError(
+                f"“{upload.name}” is larger than the {size_label(upload_limit())} limit."
+            )
         return document_from_bytes(upload.read(), upload.name, upload.content_type or "")
 
     def _fetch(self, url: str) -> Document:

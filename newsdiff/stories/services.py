@@ -89,7 +89,9 @@ def add_version(
             # Only a concurrent upload gets here (the row lock normally prevents it): the
             # unique constraints refused the second row; look again.
             continue
-    raise UploadRejected("Another upload to this article happened at the same moment; please try again.")
+    raise UploadRejected(
+        "Another upload to this article happened at the same moment; please try again."
+    )
 
 
 def after_version_added(version: Version) -> None:
@@ -103,8 +105,21 @@ class _AlreadyStored(Exception):
         self.version = version
 
 
-def _add_version(story, document, *, source, uploaded_by, uploaded_at, article, outlet_name,
-                 outlet_domain, headline, url, byline, published) -> AddedVersion:
+def _add_version(
+    story,
+    document,
+    *,
+    source,
+    uploaded_by,
+    uploaded_at,
+    article,
+    outlet_name,
+    outlet_domain,
+    headline,
+    url,
+    byline,
+    published,
+) -> AddedVersion:
     if article is None:
         article = _article_for(story, document, outlet_name, outlet_domain, headline, url)
     elif article.story_id != story.pk:
@@ -125,7 +140,9 @@ def _add_version(story, document, *, source, uploaded_by, uploaded_at, article, 
         content_type=_fit(Version, "content_type", document.content_type),
         filename=_fit(Version, "filename", document.filename),
         source=source,
-        source_url=_fit_url(Version, "source_url", document.url if source == Version.Source.URL else ""),
+        source_url=_fit_url(
+            Version, "source_url", document.url if source == Version.Source.URL else ""
+        ),
         uploaded_by=uploaded_by,
         uploaded_at=uploaded_at,
         title=_fit(Version, "title", document.title),
@@ -153,7 +170,10 @@ def _article_for(story, document, outlet_name, outlet_domain, headline, url) -> 
     if found:
         return found
     return Article.objects.create(
-        story=story, outlet=outlet, url=article_url, headline=_fit(Article, "headline", headline or document.title)
+        story=story,
+        outlet=outlet,
+        url=article_url,
+        headline=_fit(Article, "headline", headline or document.title),
     )
 
 

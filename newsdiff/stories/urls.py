@@ -7,6 +7,14 @@ urlpatterns = [
     path("stories/<slug:slug>/", stories.story_detail, name="story_detail"),
     path("stories/<slug:slug>/upload/", uploads.story_upload, name="story_upload"),
     path("articles/<int:article_id>/history/", articles.article_history, name="article_history"),
-    path("articles/<int:article_id>/versions/<int:number>/", articles.version_text, name="version_text"),
-    path("articles/<int:article_id>/versions/<int:number>/raw/", articles.version_raw, name="version_raw"),
+    path(
+        "articles/<int:article_id>/versions/<int:number>/",
+        articles.version_text,
+        name="version_text",
+    ),
+    path(
+        "articles/<int:article_id>/versions/<int:number>/raw/",
+        articles.version_raw,
+        name="version_raw",
+    ),
 ]

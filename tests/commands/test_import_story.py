@@ -2,7 +2,6 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import CommandError, call_command
 
 from newsdiff.stories.models import Story, Version
@@ -33,7 +32,11 @@ def test_each_file_becomes_a_version_with_outlet_from_its_site_name_or_domain(db
     out, err, error = run("--title", "Harbour wall", str(gazette_page), str(courier_page))
     assert error is None, err
     story = Story.objects.get(title="Harbour wall")
-    assert list(Version.objects.order_by("filename").values_list("filename", "article__outlet__name", "source")) == [
+    assert list(
+        Version.objects.order_by("filename").values_list(
+            "filename", "article__outlet__name", "source"
+        )
+    ) == [
         ("courier.html", "coastcourier.example", "import"),
         ("gazette.html", "Harbour Gazette", "import"),
     ]
@@ -60,7 +63,15 @@ def test_bad_files_are_skipped_and_reported_and_the_rest_imported(db, tmp_path):
     good.write_text("A good text.")
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
-    out, err, error = run("--title", "Harbour wall", "--outlet", "Gazette", str(binary), str(tmp_path / "gone.txt"), str(good))
+    _, err, error = run(
+        "--title",
+        "Harbour wall",
+        "--outlet",
+        "Gazette",
+        str(binary),
+        str(tmp_path / "gone.txt"),
+        str(good),
+    )
     assert "skipped " + str(binary) + ": This file is not text" in err
     assert "gone.txt" in err
     assert str(error) == "2 of 3 files could not be imported."
@@ -71,7 +82,7 @@ def test_importing_the_same_file_again_adds_nothing(db, tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("A text.")
     run("--title", "Harbour wall", "--outlet", "Gazette", str(path))
-    out, err, error = run("--title", "Harbour wall", "--outlet", "Gazette", str(path))
+    _, err, error = run("--title", "Harbour wall", "--outlet", "Gazette", str(path))
     assert error is None
     assert "already stored as version 1" in err
     assert (Story.objects.count(), Version.objects.count()) == (1, 1)
@@ -80,6 +91,6 @@ def test_importing_the_same_file_again_adds_nothing(db, tmp_path):
 def test_text_without_outlet_is_reported(db, tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("A text with no outlet.")
-    out, err, error = run("--title", "Harbour wall", str(path))
+    _, err, error = run("--title", "Harbour wall", str(path))
     assert "Name the outlet" in err
     assert error is not None

@@ -1,6 +1,6 @@
 """load_demo: the demo stories, loaded once however many times it runs."""
 
-from datetime import date, datetime, UTC
+from datetime import UTC, date, datetime
 from io import StringIO
 from pathlib import Path
 
@@ -23,12 +23,19 @@ def test_story_articles_and_versions_are_loaded_in_order(db):
     story = Story.objects.get(slug="harbour-wall")
     assert story.title == "Harbour wall to be rebuilt"
     gazette, courier = Article.objects.order_by("outlet__name").reverse()
-    assert gazette.outlet.name == "Harbour Gazette" and gazette.outlet.domain == "harbourgazette.example"
+    assert (
+        gazette.outlet.name == "Harbour Gazette"
+        and gazette.outlet.domain == "harbourgazette.example"
+    )
     assert list(gazette.versions.values_list("number", flat=True)) == [1, 2]
     assert "directly involved" in gazette.versions.get(number=2).text
     assert courier.versions.get().text.startswith("Mayor: wall will be rebuilt\n\nPort Elden's")
     first = gazette.versions.get(number=1)
-    assert (first.source, first.byline, first.published) == ("import", "Mara Quill", date(2026, 3, 2))
+    assert (first.source, first.byline, first.published) == (
+        "import",
+        "Mara Quill",
+        date(2026, 3, 2),
+    )
     assert first.uploaded_at == datetime(2026, 3, 2, 9, 15, tzinfo=UTC)
 
 

@@ -20,7 +20,17 @@ from tests.samples import ARTICLE, ARTICLE_LATIN_1
         ARTICLE.encode("utf-32"),
         ARTICLE.encode("cp1252"),
     ],
-    ids=["utf-8", "utf-8-bom", "utf-16-bom", "utf-16-le-bom", "utf-16-be-bom", "utf-16-le", "utf-16-be", "utf-32", "cp1252"],
+    ids=[
+        "utf-8",
+        "utf-8-bom",
+        "utf-16-bom",
+        "utf-16-le-bom",
+        "utf-16-be-bom",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-32",
+        "cp1252",
+    ],
 )
 def test_article_decodes_to_the_same_characters(encoded):
     text, _ = decode_bytes(encoded)
@@ -56,7 +66,7 @@ def test_declared_charset_is_used_when_the_bytes_are_not_utf_8():
 
 
 def test_valid_utf_8_wins_over_a_wrong_declaration():
-    assert decode_bytes("Café “ok”".encode("utf-8"), declared="iso-8859-1")[0] == "Café “ok”"
+    assert decode_bytes("Café “ok”".encode(), declared="iso-8859-1")[0] == "Café “ok”"
 
 
 def test_english_with_stray_invalid_bytes_is_undecodable():
@@ -65,7 +75,9 @@ def test_english_with_stray_invalid_bytes_is_undecodable():
     assert "Save it as UTF-8" in UNDECODABLE
 
 
-@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), bytes(range(256)) * 4])
+@pytest.mark.parametrize(
+    "data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), bytes(range(256)) * 4]
+)
 def test_binary_data_is_not_text(data):
     with pytest.raises(IngestError) as error:
         decode_bytes(data)

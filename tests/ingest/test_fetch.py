@@ -26,7 +26,9 @@ def test_page_is_fetched_and_reduced_to_its_article(page_server):
 
 
 def test_charset_from_the_content_type_header_is_used(page_server):
-    url = page_server.add("/notes", "Café “ok”".encode("cp1252"), content_type="text/plain; charset=windows-1252")
+    url = page_server.add(
+        "/notes", "Café “ok”".encode("cp1252"), content_type="text/plain; charset=windows-1252"
+    )
     assert fetch(url).text == "Café “ok”"
 
 
@@ -57,7 +59,9 @@ def test_redirect_to_another_scheme_is_refused(page_server):
         fetch(page_server.url("/ftp"))
 
 
-@pytest.mark.parametrize("status, phrase", [(404, "HTTP 404 (Not Found)"), (503, "HTTP 503 (Service Unavailable)")])
+@pytest.mark.parametrize(
+    "status, phrase", [(404, "HTTP 404 (Not Found)"), (503, "HTTP 503 (Service Unavailable)")]
+)
 def test_error_statuses_are_reported(page_server, status, phrase):
     url = page_server.add("/broken", "gone", status=status)
     with pytest.raises(IngestError, match=phrase.replace("(", r"\(").replace(")", r"\)")):
@@ -88,7 +92,9 @@ def test_page_without_length_is_cut_off_at_the_cap(page_server):
         fetch(url)
 
 
-@pytest.mark.parametrize("url", ["ftp://files.example/a.txt", "file:///etc/passwd", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "url", ["ftp://files.example/a.txt", "file:///etc/passwd", "javascript:alert(1)"]
+)
 def test_only_http_and_https_are_fetched(url):
     with pytest.raises(IngestError, match="Only http:// and https://"):
         fetch(url)
@@ -108,14 +114,31 @@ def test_private_addresses_are_refused_unless_allowed(page_server):
 
 @pytest.mark.parametrize(
     "address",
-    ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "0.0.0.0", "224.0.0.1",
-     "100.64.0.1", "240.0.0.1", "::1", "fe80::1", "fc00::1", "ff02::1", "::", "::ffff:127.0.0.1"],
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.1",
+        "192.168.1.1",
+        "169.254.169.254",
+        "0.0.0.0",
+        "224.0.0.1",
+        "100.64.0.1",
+        "240.0.0.1",
+        "::1",
+        "fe80::1",
+        "fc00::1",
+        "ff02::1",
+        "::",
+        "::ffff:127.0.0.1",
+    ],
 )
 def test_non_public_addresses_are_refused(address):
     assert refused_address(address)
 
 
-@pytest.mark.parametrize("address", ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "::ffff:93.184.215.14"])
+@pytest.mark.parametrize(
+    "address", ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "::ffff:93.184.215.14"]
+)
 def test_public_addresses_are_allowed(address):
     assert not refused_address(address)
 
@@ -127,8 +150,24 @@ def localhost_certificate(tmp_path):
         pytest.skip("openssl is not installed")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-         "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
         check=True,
         capture_output=True,
     )

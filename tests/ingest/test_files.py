@@ -27,8 +27,14 @@ def test_pdf_text_is_extracted_line_by_line():
 
 
 def test_type_comes_from_the_bytes_not_the_name():
-    assert document_from_bytes(make_docx(["A docx saved as .txt."]), "note.txt").text == "A docx saved as .txt."
-    assert document_from_bytes(make_pdf(["A PDF without an extension."]), "scan").text == "A PDF without an extension."
+    assert (
+        document_from_bytes(make_docx(["A docx saved as .txt."]), "note.txt").text
+        == "A docx saved as .txt."
+    )
+    assert (
+        document_from_bytes(make_pdf(["A PDF without an extension."]), "scan").text
+        == "A PDF without an extension."
+    )
 
 
 def test_markdown_is_stored_as_written():
@@ -37,7 +43,9 @@ def test_markdown_is_stored_as_written():
 
 
 def test_crlf_files_get_newlines():
-    assert document_from_bytes(ARTICLE.replace("\n", "\r\n").encode("utf-8"), "a.txt").text == ARTICLE
+    assert (
+        document_from_bytes(ARTICLE.replace("\n", "\r\n").encode("utf-8"), "a.txt").text == ARTICLE
+    )
 
 
 @pytest.mark.parametrize(

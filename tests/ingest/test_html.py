@@ -1,7 +1,8 @@
 """HTML pages become their article: paragraphs kept, the page furniture gone."""
 
-import pytest
 from datetime import date
+
+import pytest
 
 from newsdiff.ingest import IngestError, document_from_bytes
 from tests.samples import JUNK, PAGE_TEXT, PARAGRAPHS, article_page

@@ -18,5 +18,5 @@ def test_everything_else_is_left_exactly_as_it_was():
 def test_pasted_text_keeps_its_characters_and_is_stored_as_utf_8():
     document = document_from_text("“We will rebuild,” said Brandt.\r\n")
     assert document.text == "“We will rebuild,” said Brandt.\n"
-    assert document.raw == "“We will rebuild,” said Brandt.\r\n".encode("utf-8")
+    assert document.raw == "“We will rebuild,” said Brandt.\r\n".encode()
     assert document.content_type == "text/plain; charset=utf-8"

@@ -49,13 +49,22 @@ def test_outlet_article_and_metadata_come_from_the_page_when_not_given(story):
     assert article.outlet.domain == "harbourgazette.example"
     assert article.headline == "Harbour wall to be rebuilt after storm, mayor says"
     assert article.url == "https://harbourgazette.example/2026/03/02/harbour-wall"
-    assert (version.byline, version.published, version.site_name) == ("Mara Quill", date(2026, 3, 2), "Harbour Gazette")
+    assert (version.byline, version.published, version.site_name) == (
+        "Mara Quill",
+        date(2026, 3, 2),
+        "Harbour Gazette",
+    )
 
 
 def test_fields_given_win_over_the_document(story):
     document = document_from_bytes(article_page().encode(), "harbour.html")
     version = services.add_version(
-        story, document, source="file", outlet_name="Gazette Weekend", headline="Wall", byline="Staff",
+        story,
+        document,
+        source="file",
+        outlet_name="Gazette Weekend",
+        headline="Wall",
+        byline="Staff",
         published=date(2026, 3, 3),
     ).version
     assert (version.article.outlet.name, version.article.headline) == ("Gazette Weekend", "Wall")
@@ -69,7 +78,9 @@ def test_outlet_is_matched_whatever_the_case(story):
 
 
 def test_outlet_falls_back_to_the_url_domain(story):
-    version = add(story, "Text.", outlet_name="", url="https://www.coastcourier.example/harbour").version
+    version = add(
+        story, "Text.", outlet_name="", url="https://www.coastcourier.example/harbour"
+    ).version
     assert version.article.outlet.name == "coastcourier.example"
 
 
@@ -112,7 +123,7 @@ def test_concurrent_uploads_to_one_article_get_distinct_numbers():
     def upload(n):
         try:
             results.append(add(story, f"Concurrent version {n}.", article=article))
-        except Exception as error:  # the test reports any failure below
+        except Exception as error:  # noqa: BLE001 - collected and asserted on below
             errors.append(error)
         finally:
             connection.close()

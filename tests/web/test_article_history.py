@@ -9,10 +9,17 @@ from tests.samples import ARTICLE, article_page
 
 @pytest.fixture
 def article(story, editor):
-    services.add_version(story, document_from_text("First text."), source="paste", outlet_name="Harbour Gazette",
-                         uploaded_by=editor)
+    services.add_version(
+        story,
+        document_from_text("First text."),
+        source="paste",
+        outlet_name="Harbour Gazette",
+        uploaded_by=editor,
+    )
     document = document_from_bytes(ARTICLE.encode("cp1252"), "harbour.txt")
-    return services.add_version(story, document, source="file", outlet_name="Harbour Gazette").version.article
+    return services.add_version(
+        story, document, source="file", outlet_name="Harbour Gazette"
+    ).version.article
 
 
 def test_history_lists_every_version_with_who_when_source_and_size(editor_client, article):
@@ -27,7 +34,9 @@ def test_history_lists_every_version_with_who_when_source_and_size(editor_client
 
 def test_version_page_shows_the_stored_text(editor_client, article):
     content = editor_client.get(f"/articles/{article.pk}/versions/2/").content.decode()
-    assert "“We are directly engaged on the ground with the engineers,”" in content.replace("&quot;", '"')
+    assert "“We are directly engaged on the ground with the engineers,”" in content.replace(
+        "&quot;", '"'
+    )
 
 
 def test_original_upload_downloads_exactly_as_received(editor_client, article):

@@ -36,7 +36,9 @@ PAGES = {
 @pytest.mark.parametrize("name", sorted(PAGES))
 @pytest.mark.parametrize("method", ["get", "post"])
 def test_anonymous_visitor_is_sent_to_log_in(client, story, name, method):
-    article = services.add_version(story, document_from_text("Text."), source="paste", outlet_name="Gazette").version.article
+    article = services.add_version(
+        story, document_from_text("Text."), source="paste", outlet_name="Gazette"
+    ).version.article
     response = getattr(client, method)(PAGES[name].format(article=article.pk))
     assert response.status_code == 302
     assert response["Location"].startswith("/login/")

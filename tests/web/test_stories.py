@@ -6,7 +6,9 @@ from newsdiff.stories.models import Story
 
 
 def test_story_list_shows_each_story_with_its_article_count(editor_client, story):
-    services.add_version(story, document_from_text("Text."), source="paste", outlet_name="Harbour Gazette")
+    services.add_version(
+        story, document_from_text("Text."), source="paste", outlet_name="Harbour Gazette"
+    )
     response = editor_client.get("/")
     assert f'<a href="/stories/{story.slug}/">Harbour wall</a>' in response.content.decode()
     assert "(1 article)" in response.content.decode()
@@ -15,7 +17,11 @@ def test_story_list_shows_each_story_with_its_article_count(editor_client, story
 def test_editor_creates_a_story_from_the_list(editor_client):
     response = editor_client.post("/", {"title": "Ferry strike", "notes": "Three outlets."})
     story = Story.objects.get()
-    assert (story.title, story.slug, story.notes) == ("Ferry strike", "ferry-strike", "Three outlets.")
+    assert (story.title, story.slug, story.notes) == (
+        "Ferry strike",
+        "ferry-strike",
+        "Three outlets.",
+    )
     assert response.status_code == 302
     assert response["Location"] == "/stories/ferry-strike/"
 
@@ -30,8 +36,12 @@ def test_story_without_a_title_is_refused(editor_client):
 def test_story_page_lists_articles_and_their_versions(editor_client, editor, story):
     for text in ("First.", "Second."):
         services.add_version(
-            story, document_from_text(text), source="paste", outlet_name="Harbour Gazette",
-            headline="Wall to be rebuilt", uploaded_by=editor,
+            story,
+            document_from_text(text),
+            source="paste",
+            outlet_name="Harbour Gazette",
+            headline="Wall to be rebuilt",
+            uploaded_by=editor,
         )
     content = editor_client.get(f"/stories/{story.slug}/").content.decode()
     assert "Harbour Gazette: Wall to be rebuilt" in content
@@ -50,7 +60,24 @@ def test_upload_page_offers_the_storys_articles_and_known_outlets(editor_client,
     article = services.add_version(
         story, document_from_text("Text."), source="paste", outlet_name="Harbour Gazette"
     ).version.article
-    content = editor_client.get(f"/stories/{story.slug}/upload/?article={article.pk}").content.decode()
+    content = editor_client.get(
+        f"/stories/{story.slug}/upload/?article={article.pk}"
+    ).content.decode()
     assert f'<option value="{article.pk}" selected>Harbour Gazette' in content
     assert '<option value="Harbour Gazette">' in content
     assert '<label for="id_text">Paste the text:</label>' in content
+
+
+def test_htmx_request_gets_only_the_upload_form(editor_client, story):
+    response = editor_client.get(f"/stories/{story.slug}/upload/", headers={"HX-Request": "true"})
+    content = response.content.decode()
+    assert content.lstrip().startswith('<form method="post" enctype="multipart/form-data"')
+    assert "<html" not in content
+
+
+def test_htmx_form_error_comes_back_as_the_form_alone(editor_client, story):
+    response = editor_client.post(
+        f"/stories/{story.slug}/upload/", {"text": " "}, headers={"HX-Request": "true"}
+    )
+    assert response.content.decode().lstrip().startswith("<form")
+    assert "The text is empty." in response.content.decode()

@@ -22,7 +22,9 @@ def test_empty_text_is_refused(editor_client, story):
 
 
 def test_nothing_to_add_is_refused(editor_client, story):
-    assert_refused(upload(editor_client, story), "Paste the text, upload a file, or give a URL to fetch.")
+    assert_refused(
+        upload(editor_client, story), "Paste the text, upload a file, or give a URL to fetch."
+    )
 
 
 def test_text_and_file_together_are_refused(editor_client, story):
@@ -36,16 +38,23 @@ def test_file_just_over_the_limit_is_refused(editor_client, story):
 
 
 def test_request_far_over_the_limit_is_refused_before_it_is_read(editor_client, story):
-    response = upload(editor_client, story, file=("huge.txt", b"a" * (6 * 1024 * 1024), "text/plain"))
+    response = upload(
+        editor_client, story, file=("huge.txt", b"a" * (6 * 1024 * 1024), "text/plain")
+    )
     assert_refused(response, "That upload is larger than the 5 MB limit. Nothing was stored.")
 
 
 def test_pasted_text_over_the_limit_is_refused(editor_client, story):
-    assert_refused(upload(editor_client, story, text="a" * (FIVE_MB + 1)), "The pasted text is larger than the 5 MB limit.")
+    assert_refused(
+        upload(editor_client, story, text="a" * (FIVE_MB + 1)),
+        "The pasted text is larger than the 5 MB limit.",
+    )
 
 
 def test_pasted_text_far_over_the_limit_is_a_form_message_not_a_400(editor_client, story):
-    assert_refused(upload(editor_client, story, text="a" * (8 * 1024 * 1024)), "larger than the 5 MB limit")
+    assert_refused(
+        upload(editor_client, story, text="a" * (8 * 1024 * 1024)), "larger than the 5 MB limit"
+    )
 
 
 def test_limit_comes_from_the_setting(editor_client, story, settings):
@@ -83,17 +92,35 @@ def zip_archive():
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "This file is not text"),
         ("data.txt", bytes(range(256)) * 8, "This file is not text"),
         ("empty.txt", b"", "The submitted file is empty."),
-        ("odd.txt", b"The mayor said \x81\x8d\x8f\x90\x9d\x81 and then some more words.", "could not be read"),
-        ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "No article text was found"),
+        (
+            "odd.txt",
+            b"The mayor said \x81\x8d\x8f\x90\x9d\x81 and then some more words.",
+            "could not be read",
+        ),
+        (
+            "nav.html",
+            b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+            "No article text was found",
+        ),
     ],
-    ids=["unsupported-extension", "zip-as-docx", "image", "binary", "empty", "undecodable", "no-article"],
+    ids=[
+        "unsupported-extension",
+        "zip-as-docx",
+        "image",
+        "binary",
+        "empty",
+        "undecodable",
+        "no-article",
+    ],
 )
 def test_unusable_files_are_refused(editor_client, story, name, content, message):
     assert_refused(upload(editor_client, story, file=(name, content)), message)
 
 
 def test_text_without_an_outlet_is_refused(editor_client, story):
-    assert_refused(upload(editor_client, story, outlet="", text="Text from nowhere."), "Name the outlet")
+    assert_refused(
+        upload(editor_client, story, outlet="", text="Text from nowhere."), "Name the outlet"
+    )
 
 
 def test_same_text_again_names_the_stored_version(editor_client, story):

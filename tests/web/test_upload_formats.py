@@ -3,7 +3,15 @@
 import pytest
 
 from newsdiff.stories.models import Version
-from tests.samples import ARTICLE, ARTICLE_LATIN_1, PAGE_TEXT, PARAGRAPHS, article_page, make_docx, make_pdf
+from tests.samples import (
+    ARTICLE,
+    ARTICLE_LATIN_1,
+    PAGE_TEXT,
+    PARAGRAPHS,
+    article_page,
+    make_docx,
+    make_pdf,
+)
 from tests.web.uploads import upload
 
 
@@ -13,7 +21,9 @@ def only_version():
 
 
 def test_pasted_text_is_stored_as_typed_with_unix_line_endings(editor_client, editor, story):
-    response = upload(editor_client, story, text=ARTICLE.replace("\n", "\r\n"), headline="Harbour wall")
+    response = upload(
+        editor_client, story, text=ARTICLE.replace("\n", "\r\n"), headline="Harbour wall"
+    )
     assert response.status_code == 302
     assert response["Location"] == f"/stories/{story.slug}/"
     version = only_version()
@@ -22,9 +32,8 @@ def test_pasted_text_is_stored_as_typed_with_unix_line_endings(editor_client, ed
     assert version.article.headline == "Harbour wall"
 
 
-ARTICLE_AS_HTML = "<html><body><article>%s</article></body></html>" % "".join(
-    f"<p>{line}</p>" for line in ARTICLE.splitlines() if line
-)
+ARTICLE_PARAGRAPHS_HTML = "".join(f"<p>{line}</p>" for line in ARTICLE.splitlines() if line)
+ARTICLE_AS_HTML = f"<html><body><article>{ARTICLE_PARAGRAPHS_HTML}</article></body></html>"
 
 
 @pytest.mark.parametrize(
@@ -44,7 +53,9 @@ def test_text_formats_are_stored(editor_client, story, name, content, content_ty
 
 
 def test_htm_page_is_reduced_to_its_article(editor_client, story):
-    upload(editor_client, story, outlet="", file=("harbour.htm", article_page().encode(), "text/html"))
+    upload(
+        editor_client, story, outlet="", file=("harbour.htm", article_page().encode(), "text/html")
+    )
     version = only_version()
     assert version.text == PAGE_TEXT
     assert version.article.outlet.name == "Harbour Gazette"
@@ -84,12 +95,16 @@ def test_each_encoding_is_stored_without_mojibake(editor_client, story, encoded)
 
 
 def test_latin_1_is_stored_without_mojibake(editor_client, story):
-    upload(editor_client, story, file=("digue.txt", ARTICLE_LATIN_1.encode("latin-1"), "text/plain"))
+    upload(
+        editor_client, story, file=("digue.txt", ARTICLE_LATIN_1.encode("latin-1"), "text/plain")
+    )
     assert only_version().text == ARTICLE_LATIN_1
 
 
 def test_metadata_found_in_the_page_fills_the_fields_left_empty(editor_client, story):
-    upload(editor_client, story, outlet="", file=("harbour.html", article_page().encode(), "text/html"))
+    upload(
+        editor_client, story, outlet="", file=("harbour.html", article_page().encode(), "text/html")
+    )
     version = only_version()
     assert version.article.headline == "Harbour wall to be rebuilt after storm, mayor says"
     assert version.article.url == "https://harbourgazette.example/2026/03/02/harbour-wall"
@@ -99,7 +114,9 @@ def test_metadata_found_in_the_page_fills_the_fields_left_empty(editor_client, s
 def test_a_second_upload_to_the_article_is_version_two(editor_client, story):
     upload(editor_client, story, text="First text of the article.")
     article = only_version().article
-    response = upload(editor_client, story, article=article.pk, outlet="", text="Second text of the article.")
+    response = upload(
+        editor_client, story, article=article.pk, outlet="", text="Second text of the article."
+    )
     assert response.status_code == 302
     assert list(article.versions.values_list("number", "text")) == [
         (1, "First text of the article."),

@@ -26,7 +26,9 @@ def test_redirected_page_records_where_it_ended(editor_client, story, page_serve
     assert Version.objects.get().source_url == final
 
 
-def test_url_given_with_pasted_text_is_the_articles_address_not_fetched(editor_client, story, page_server, fetch_local):
+def test_url_given_with_pasted_text_is_the_articles_address_not_fetched(
+    editor_client, story, page_server, fetch_local
+):
     url = page_server.add("/harbour.html", article_page())
     upload(editor_client, story, url=url, text="Pasted text.")
     version = Version.objects.get()
@@ -39,12 +41,18 @@ def test_url_given_with_pasted_text_is_the_articles_address_not_fetched(editor_c
     [
         ("/missing", None, "the site answered HTTP 404 (Not Found)"),
         ("/slow", {"body": article_page(), "delay": 2}, "did not answer within 1 second."),
-        ("/photo.png", {"body": b"\x89PNG", "content_type": "image/png"}, "returned image/png, not a web page"),
+        (
+            "/photo.png",
+            {"body": b"\x89PNG", "content_type": "image/png"},
+            "returned image/png, not a web page",
+        ),
         ("/huge", {"body": b"x" * 2000}, "The page is larger than the 1000 bytes limit."),
     ],
     ids=["404", "timeout", "not-html", "too-large"],
 )
-def test_failing_urls_are_explained_and_store_nothing(editor_client, story, page_server, fetch_local, path, page, message):
+def test_failing_urls_are_explained_and_store_nothing(
+    editor_client, story, page_server, fetch_local, path, page, message
+):
     fetch_local.NEWSDIFF_FETCH_MAX_BYTES = 1000
     url = page_server.add(path, **page) if page else page_server.url(path)
     response = upload(editor_client, story, url=url)

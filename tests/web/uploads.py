@@ -10,7 +10,9 @@ def upload(client, story, *, file=None, **fields):
     data = {"outlet": "Harbour Gazette", **fields}
     if file is not None:
         name, content, *content_type = file
-        data["file"] = SimpleUploadedFile(name, content, content_type[0] if content_type else "application/octet-stream")
+        data["file"] = SimpleUploadedFile(
+            name, content, content_type[0] if content_type else "application/octet-stream"
+        )
     return client.post(f"/stories/{story.slug}/upload/", data)
 
 

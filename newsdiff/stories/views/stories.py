@@ -13,7 +13,9 @@ from newsdiff.stories.models import Article, Story, Version
 def story_list(request):
     form = StoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        story = services.create_story(title=form.cleaned_data["title"], notes=form.cleaned_data["notes"])
+        story = services.create_story(
+            title=form.cleaned_data["title"], notes=form.cleaned_data["notes"]
+        )
         return redirect(story)
     stories = Story.objects.annotate(article_count=Count("articles"))
     template = "stories/story_list.html#new-story" if request.htmx else "stories/story_list.html"
@@ -23,6 +25,10 @@ def story_list(request):
 @require_http_methods(["GET"])
 def story_detail(request, slug):
     versions = Version.objects.defer("text", "raw").select_related("uploaded_by")
-    articles = Article.objects.select_related("outlet").prefetch_related(Prefetch("versions", queryset=versions))
-    story = get_object_or_404(Story.objects.prefetch_related(Prefetch("articles", queryset=articles)), slug=slug)
+    articles = Article.objects.select_related("outlet").prefetch_related(
+        Prefetch("versions", queryset=versions)
+    )
+    story = get_object_or_404(
+        Story.objects.prefetch_related(Prefetch("articles", queryset=articles)), slug=slug
+    )
     return render(request, "stories/story_detail.html", {"story": story})

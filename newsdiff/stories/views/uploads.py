@@ -21,7 +21,10 @@ from newsdiff.stories.models import Outlet, Story
 @require_http_methods(["GET", "POST"])
 def story_upload(request, slug):
     story = get_object_or_404(Story, slug=slug)
-    if request.method == "POST" and _content_length(request) > settings.NEWSDIFF_MAX_UPLOAD_BYTES + FORM_ALLOWANCE:
+    if (
+        request.method == "POST"
+        and _content_length(request) > settings.NEWSDIFF_MAX_UPLOAD_BYTES + FORM_ALLOWANCE
+    ):
         form = UploadForm(QueryDict(), story=story, refused=too_large_message())
         return _render(request, story, form)
     return _story_upload(request, story)
@@ -72,7 +75,9 @@ def _render(request, story, form, duplicate=None):
         "outlets": Outlet.objects.values_list("name", flat=True),
         "duplicate": duplicate,
     }
-    template = "stories/story_upload.html#upload-form" if request.htmx else "stories/story_upload.html"
+    template = (
+        "stories/story_upload.html#upload-form" if request.htmx else "stories/story_upload.html"
+    )
     return render(request, template, context)
 
 

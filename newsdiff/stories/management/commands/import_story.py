@@ -24,8 +24,14 @@ class Command(BaseCommand):
     help = "Import files as versions of a story's articles (one version per file)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--title", required=True, help="The story's title; an existing story of that title is reused.")
-        parser.add_argument("--outlet", default="", help="The outlet for every file (default: from each file).")
+        parser.add_argument(
+            "--title",
+            required=True,
+            help="The story's title; an existing story of that title is reused.",
+        )
+        parser.add_argument(
+            "--outlet", default="", help="The outlet for every file (default: from each file)."
+        )
         parser.add_argument("files", nargs="+", metavar="FILE")
 
     def handle(self, *args, title, outlet, files, **options):
@@ -46,9 +52,13 @@ class Command(BaseCommand):
 
     def _import(self, story: Story, path: Path, outlet: str) -> str:
         if path.stat().st_size > settings.NEWSDIFF_MAX_UPLOAD_BYTES:
-            raise IngestError(f"larger than the {size_label(settings.NEWSDIFF_MAX_UPLOAD_BYTES)} limit")
+            raise IngestError(
+                f"larger than the {size_label(settings.NEWSDIFF_MAX_UPLOAD_BYTES)} limit"
+            )
         document = document_from_bytes(path.read_bytes(), path.name)
-        added = services.add_version(story, document, source=Version.Source.IMPORT, outlet_name=outlet)
+        added = services.add_version(
+            story, document, source=Version.Source.IMPORT, outlet_name=outlet
+        )
         version = added.version
         if not added.created:
             return f"{path.name}: already stored as version {version.number} of {version.article}"

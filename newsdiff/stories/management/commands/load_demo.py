@@ -31,7 +31,9 @@ class Command(BaseCommand):
     help = "Load the demo stories (safe to run again: nothing already loaded is added twice)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--from", dest="demo_dir", type=Path, default=DEMO_DIR, help="Folder of story folders.")
+        parser.add_argument(
+            "--from", dest="demo_dir", type=Path, default=DEMO_DIR, help="Folder of story folders."
+        )
 
     def handle(self, *args, demo_dir: Path, **options):
         story_files = sorted(demo_dir.glob("*/story.json")) if demo_dir.is_dir() else []
@@ -43,7 +45,14 @@ class Command(BaseCommand):
             try:
                 with transaction.atomic():
                     new, old = self._load(story_file)
-            except (KeyError, TypeError, ValueError, OSError, IngestError, services.UploadRejected) as error:
+            except (
+                KeyError,
+                TypeError,
+                ValueError,
+                OSError,
+                IngestError,
+                services.UploadRejected,
+            ) as error:
                 raise CommandError(f"{story_file}: {error}") from None
             added, present = added + new, present + old
         self.stdout.write(
@@ -72,12 +81,13 @@ class Command(BaseCommand):
                 headline=entry.get("headline", ""),
                 url=entry.get("url", ""),
                 byline=entry.get("byline", ""),
-                published=date.fromisoformat(entry["published"]) if entry.get("published") else None,
+                published=date.fromisoformat(entry["published"])
+                if entry.get("published")
+                else None,
             )
             articles[entry["article"]] = result.version.article
             added, present = added + result.created, present + (not result.created)
         return added, present
-
 
 
 def _moment(value: str | None) -> datetime | None:
