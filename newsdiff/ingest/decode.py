@@ -28,7 +28,9 @@ _BOMS = [
 _WESTERN_ALIASES = {"ascii", "latin_1", "iso8859_1", "cp1252"}
 # Punctuation and symbols that turn up in ordinary prose; anything else outside ASCII that is not
 # a letter (superscript digits, box drawing, control characters) means we guessed wrong.
-_PROSE_CATEGORIES = set("Ll Lu Lt Lm Lo Mn Mc Zs Pd Ps Pe Pi Pf Po Sc Cf".split())
+_LETTERS = {"Ll", "Lu", "Lt", "Lm", "Lo", "Mn", "Mc"}
+_SPACES_AND_PUNCTUATION = {"Zs", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sc", "Cf"}
+_PROSE_CATEGORIES = _LETTERS | _SPACES_AND_PUNCTUATION
 _PROSE_SYMBOLS = set("©®™°§±×÷½¼¾²µ¨´·•†‡‰")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")

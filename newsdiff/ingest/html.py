@@ -33,7 +33,8 @@ _LABEL = re.compile(
     r"^\W*(read more|read also|also read|related|see also|advertisement|recommended)\b",
     re.IGNORECASE,
 )
-_QUOTE_MARKS = set('"“”‘’«»„')
+# Opening marks only: "’" is also the apostrophe in "it’s free".
+_QUOTE_MARKS = set('"“‘«„')
 
 HTML_TYPE = "text/html"
 HTML_TYPES = {HTML_TYPE, "application/xhtml+xml"}
@@ -61,11 +62,8 @@ def read_html(page: str, *, raw: bytes, charset: str, url: str = "") -> Document
         include_images=False,
         include_links=False,
     )
-    paragraphs = (
-        []
-        if extracted is None
-        else [p for p in _paragraphs(extracted.body) if not _is_boilerplate(p)]
-    )
+    paragraphs = [] if extracted is None else list(_paragraphs(extracted.body))
+    paragraphs = [p for p in paragraphs if not _is_boilerplate(p)]
     if not paragraphs:
         raise IngestError("No article text was found in this web page.")
     return Document(

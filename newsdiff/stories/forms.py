@@ -79,9 +79,8 @@ class UploadForm(forms.Form):
         self.source = ""
         self.fields["article"].queryset = story.articles.select_related("outlet")
         self.fields["outlet"].widget.attrs["list"] = "outlet-names"
-        self.fields[
-            "file"
-        ].help_text = f".txt, .md, .html, .docx or .pdf, up to {size_label(upload_limit())}."
+        limit = size_label(upload_limit())
+        self.fields["file"].help_text = f".txt, .md, .html, .docx or .pdf, up to {limit}."
 
     def clean(self):
         cleaned = super().clean()
