@@ -1,5 +1,14 @@
 import pytest
 
+from newsdiff.stories.models import Story
+from tests.page_server import PageServer
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing costs most of a second per user; the tests are not about password strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 
 @pytest.fixture
 def editor(django_user_model):
@@ -10,3 +19,22 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def story(db):
+    return Story.objects.create(title="Harbour wall", slug="harbour-wall")
+
+
+@pytest.fixture
+def page_server():
+    with PageServer() as server:
+        yield server
+
+
+@pytest.fixture
+def fetch_local(settings):
+    """Let fetching reach the test's own server on 127.0.0.1, with a short time limit."""
+    settings.NEWSDIFF_FETCH_ALLOW_PRIVATE = True
+    settings.NEWSDIFF_FETCH_TIMEOUT = 1
+    return settings
