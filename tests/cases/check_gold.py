@@ -161,6 +161,9 @@ def check_case(case, do_expand, quiet):
             flags = p.get("flags")
             if not isinstance(flags, list) or not set(flags) <= FLAGS:
                 errors.append(f"{key}[{n}]: flags {flags!r}")
+            if p["a"] == p["b"] and "speaker_changed" in (flags or []):
+                errors.append(f"{key}[{n}]: speaker_changed needs the two texts to differ, "
+                              "because speakers are keyed by quote text")
             if p["a"] == p["b"] and p.get("kind") != "exact":
                 warnings.append(f"{key}[{n}]: identical text labelled {p.get('kind')}")
             for s in ("a", "b"):
