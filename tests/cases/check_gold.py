@@ -37,7 +37,12 @@ def case_dirs(paths):
             yield from sorted(d for d in p.iterdir() if (d / "gold.json").exists())
 
 
+SPACES = " \u00a0\u202f"  # French typography puts a (no-break) space inside « »
+
+
 def opener_before(text, i):
+    while i > 0 and text[i - 1] in SPACES:
+        i -= 1
     for o in OPENERS:
         if text[max(0, i - len(o)):i] == o:
             return o
@@ -45,6 +50,8 @@ def opener_before(text, i):
 
 
 def closer_after(text, j):
+    while j < len(text) and text[j] in SPACES:
+        j += 1
     return next((c for c in CLOSERS if text.startswith(c, j)), None)
 
 
@@ -75,7 +82,7 @@ def expand(spec, text):
     if opener is None:
         return None
     j = find_close(text, i, opener)
-    return None if j < 0 else text[i:j]
+    return None if j < 0 else text[i:j].rstrip(SPACES)
 
 
 def quoted_spans(text):
