@@ -76,7 +76,7 @@ def expand(spec, text):
     if i < 0:
         return None
     if len(parts) == 2:
-        k = text.find(parts[1], i + len(parts[0]) - len(parts[1]) if len(parts[1]) < len(parts[0]) else i)
+        k = text.find(parts[1], i + max(0, len(parts[0]) - len(parts[1])))
         return None if k < 0 else text[i:k + len(parts[1])]
     opener = opener_before(text, i)
     if opener is None:
@@ -96,7 +96,7 @@ def quoted_spans(text):
                 spans.append((s, e))
     for para in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
         body, off = para.group(0), para.start()
-        marks = [m.start() for m in re.finditer('"', body) if not body[m.start():m.start() + 2] == "''"]
+        marks = [m.start() for m in re.finditer('"', body)]
         spans += [(off + s + 1, off + e) for s, e in zip(marks[0::2], marks[1::2])]
         for m in re.finditer(r"(?:^|(?<=[\s(—–-]))‘", body):
             e = find_close(body, m.end(), "‘")
@@ -245,9 +245,9 @@ def main(argv):
             for f in p.get("flags") or []:
                 flags[f] = flags.get(f, 0) + 1
         status = "FAIL" if errors else "ok"
-        print(f"{status:4} {case.name}: {len(gold.get('pairs', []))} pairs, "
-              f"{len(gold.get('optional_pairs', []))} optional, {len(gold.get('only_a', []))} only_a, "
-              f"{len(gold.get('only_b', []))} only_b")
+        counts = ", ".join(f"{len(gold.get(k, []))} {k}"
+                           for k in ("pairs", "optional_pairs", "only_a", "only_b"))
+        print(f"{status:4} {case.name}: {counts}")
         for e in errors:
             print(f"     ERROR {e}")
         if not quiet:
