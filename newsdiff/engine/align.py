@@ -252,5 +252,4 @@ def _quoting_moved(vx: ExtractedVersion, x: int, words: tuple[int, int],
     if words == (0, wx.word_count):
         return False
     qy = vy.quotes[y]
-    close = (qy.close_at + 1) if qy.close_at is not None else qy.end
-    return adjacent_words_quoted(wx, words[0], words[1], qy.open_at, close, vy.outside_words)
+    return adjacent_words_quoted(wx, words[0], words[1], qy.open_at, qy.close_end, vy.outside_words)

@@ -25,7 +25,7 @@ TITLES = frozenset(
     capt captain sgt adm admiral commander chancellor ambassador amb mayor judge justice king
     queen prince princess pope rev reverend sheikh ayatollah chairman chairwoman chair ceo
     director leader officer commissioner envoy attorney coordinator pres st premier
-    lawmaker congressman congresswoman mp""".split()
+    lawmaker inspector sergeant constable superintendent detective supt insp det sgt congressman congresswoman mp m mme mlle herr frau""".split()
 )
 ORG_WORDS = frozenset(
     """house ministry department council office agency committee party kremlin pentagon army
@@ -37,11 +37,12 @@ ORG_WORDS = frozenset(
     arabia korea city county province region island islands union europe radio tv""".split()
 )
 NOT_NAMES = frozenset(
-    """the a an he she they it we i you this that these those there here but and or if when
+    """the a an he she they it we i you her his its our their my your this that these those there here but and or if when
     while after before as at in on by for to of from with without however meanwhile yet so
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december""".split()
 )
+_SUFFIXES = frozenset("kc qc jr sr mp ii iii iv phd".split())
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                      "miss": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f",
                      "king": "m", "queen": "f", "prince": "m", "princess": "f",
@@ -70,6 +71,8 @@ def clean_name(run: str) -> tuple[str, str | None]:
     ('White House', None)
     """
     words = run.split()
+    while words and fold_name(words[-1]).strip(".,") in _SUFFIXES:
+        words = words[:-1]
     while words and fold_name(words[0]) in NOT_NAMES:
         words = words[1:]
     if not words:
@@ -81,7 +84,7 @@ def clean_name(run: str) -> tuple[str, str | None]:
     gender = next((_HONORIFIC_GENDER.get(w) for w in folded[: last_title + 1]
                    if w in _HONORIFIC_GENDER), None)
     rest = words[last_title + 1:]
-    return (" ".join(rest) if rest else " ".join(words)), gender
+    return " ".join(rest), gender  # nothing but a role ("Lumora Chief") names nobody
 
 
 def surname(name: str) -> str:
@@ -92,7 +95,7 @@ def looks_like_person(name: str) -> bool:
     """Two to four capitalised words that are not an organisation, a place or a nationality
     with a noun ("John Kirby", not "Iranian UAVs")."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or is_organisation(name):
+    if not 2 <= len(words) <= 4 or is_organisation(name) or not all(w[0].isupper() for w in words):
         return False
     first = fold_name(words[0])
     if words[0].isupper() and len(words[0]) > 1 and not words[0].endswith("."):

@@ -25,8 +25,7 @@ class OutsideText:
 
 def words_outside_quotes(version) -> OutsideText:
     text = version.text
-    cuts = [(q.open_at, (q.close_at + 1) if q.close_at is not None else q.end)
-            for q in version.quotes]
+    cuts = [(q.open_at, q.close_end) for q in version.quotes]
     words = tokenise(text)
     starts = [s for s, _ in cuts]
     keep = []

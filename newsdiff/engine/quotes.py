@@ -17,8 +17,9 @@ FRAGMENT_WORDS = 2
 
 @dataclass(frozen=True)
 class Quote:
-    """One quotation. `text == version_text[start:end]`; `open_at`/`close_at` are the offsets
-    of its marks (`close_at` is None when it was left unclosed and ended with its paragraph)."""
+    """One quotation. `text == version_text[start:end]`; `open_at` is where its opening mark
+    starts, `close_at`/`close_end` where its closing mark starts/ends (`close_at` is None when
+    it was left unclosed and ended with its paragraph; `close_end` is then `end`)."""
 
     start: int
     end: int
@@ -29,6 +30,7 @@ class Quote:
     key: str = ""
     open_at: int = 0
     close_at: int | None = None
+    close_end: int = 0
     paragraph: int = 0
 
 
@@ -46,14 +48,15 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _make(text: str, opened: _Open, end: int, close_at: int | None) -> Quote | None:
+def _make(text: str, opened: _Open, end: int, close: Mark | None) -> Quote | None:
     start, end = _trimmed(text, opened.mark.end, end)
     body = text[start:end]
     if not any(c.isalnum() for c in body):
         return None
     return Quote(
         start=start, end=end, text=body, fragment=len(body.split()) <= FRAGMENT_WORDS,
-        key=quote_key(body), open_at=opened.mark.start, close_at=close_at,
+        key=quote_key(body), open_at=opened.mark.start,
+        close_at=close.start if close else None, close_end=close.end if close else end,
         paragraph=opened.paragraph,
     )
 
@@ -100,7 +103,7 @@ def extract_quotes(text: str) -> list[Quote]:
                 opened = stack[at]
                 del stack[at:]
                 if not stack:
-                    q = _make(text, opened, mark.start, mark.start)
+                    q = _make(text, opened, mark.start, mark)
                     if q:
                         quotes.append(q)
             elif mark.role in (Role.OPEN, Role.EITHER):

@@ -1,11 +1,12 @@
-"""Who said each quote: attribution patterns around the quote, pronouns resolved to the
-nearest fitting person named before it, and name variants unified within a version.
+"""Who said each quote: the attribution patterns around it, pronouns resolved to the nearest
+fitting person named before it, and name variants unified within a version.
 
-Patterns, strongest first: right after the closing mark (`,” Kirby said`, `,” said Kirby`,
-`,” he added`, `,” according to Kirby`); right before the opening mark (`Kirby said: “`);
-elsewhere in the quote's sentence (`Kirby told reporters that Iran sent a “small number”`,
-`…, the White House said on Thursday`, a colon after the speaker's sentence); and last, a quote
-with no attribution of its own continues the previous quote's speaker.
+Strength of an attribution: 3 = a pattern touching the quote's marks (`,” Kirby said`,
+`,” said Kirby`, `Kirby said: “`); 2 = a pattern elsewhere in the quote's sentence
+(`Kirby told reporters that Iran sent a “small number”`, `…, the White House said`);
+1 = a guess (a colon closing the previous paragraph, the previous quote's speaker, the nearest
+person). A weaker attribution gives way to a repeat of the same words attributed more strongly
+(a headline quoting the body).
 """
 
 import bisect
@@ -13,42 +14,11 @@ from dataclasses import dataclass
 
 import regex
 
+from newsdiff.engine import attribution as pat
 from newsdiff.engine.names import (
-    NAME, NAME_RE, clean_name, fold_name, is_organisation, looks_like_person, surname,
+    NAME_RE, clean_name, fold_name, is_organisation, looks_like_person, surname,
 )
 from newsdiff.engine.quotes import Quote
-
-_VERBS = r"""(?:say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|state|states|
-stated|explain|explains|explained|note|notes|noted|write|writes|wrote|ask|asks|asked|answer|
-answered|reply|replies|replied|warn|warns|warned|argue|argues|argued|insist|insists|insisted|
-continue|continues|continued|declare|declared|announce|announced|claim|claims|claimed|tweet|
-tweeted|post|posted|respond|responded|remark|remarked|recall|recalled|acknowledge|acknowledged|
-admit|admits|admitted|concede|conceded|comment|commented|emphasize|emphasized|emphasise|
-emphasised|stress|stressed|caution|cautioned|complain|complained|conclude|concluded|observe|
-observed|predict|predicted|suggest|suggested|urge|urged|vow|vowed|pledge|pledged|promise|
-promised|confirm|confirmed|deny|denied|maintain|maintained|contend|contended|assert|asserted|
-agree|agreed|shout|shouted|accuse|accused|describe|described|call|called|quip|quipped|joke|
-joked|recount|recounted|write|writes|wrote|exclaim|exclaimed|reiterate|reiterated|testify|
-testified|counter|countered|allege|alleged|report|reported)""".replace("\n", "")
-# Verbs that put the speaker after them ("said Kirby"); "told X", "accused X" name the listener.
-_INVERTED = r"(?:said|says|added|adds|continued|wrote|writes|explained|noted|stated|warned|insisted|declared|recalled|replied|responded|argued|asked|concluded|remarked)"
-_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
-_WHO = rf"(?:(?P<pro>\b{_PRONOUN}\b)|(?:[Tt]he\s+)?(?P<who>{NAME}))"
-_APPOSITION = r"(?:,[^,“”\"«»\n]{1,90},)?"
-_ADVERB = r"(?:\s+(?:also|later|then|again|further|previously|earlier|once|had|has|have|\w+ly))?"
-
-# Right after the closing mark.
-_AFTER_VERB_FIRST = regex.compile(rf"^[\s,;—–-]*{_INVERTED}\s+{_WHO}")
-_AFTER_WHO_FIRST = regex.compile(rf"^[\s,;—–-]*{_WHO}{_APPOSITION}{_ADVERB}\s+{_VERBS}\b")
-_AFTER_ACCORDING = regex.compile(rf"^[\s,;—–-]*according\s+to\s+{_WHO}")
-# Anywhere in the quote's sentence.
-_WHO_VERB = regex.compile(rf"{_WHO}{_APPOSITION}{_ADVERB}\s+{_VERBS}\b")
-_VERB_WHO = regex.compile(rf"\b{_INVERTED}\s+(?:[Tt]he\s+)?(?P<who>{NAME})")
-_ACCORDING = regex.compile(rf"[Aa]ccording\s+to\s+{_WHO}")
-_SUBJECT = regex.compile(rf"^\W*{_WHO}")
-_SENTENCE_END = regex.compile(r"(?<!\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No|\p{Lu}))[.!?](?=\s|$)")
-_PARAGRAPH_BREAK = regex.compile(r"\n\s*\n")
-_OPENING = regex.compile(r"[“„«\"‘‚]")
 
 
 @dataclass(frozen=True)
@@ -57,25 +27,37 @@ class Mention:
     name: str  # cleaned display name
     person: bool
     gender: str | None
+    rank: int  # 0 speaks in the text, 1 plain, 2 after a preposition (likely not a subject)
 
 
 class Speakers:
-    """The named people and organisations of one version, for resolving surnames and pronouns."""
+    """The people and organisations one version names, to resolve surnames and pronouns."""
 
     def __init__(self, text: str, quoted: list[tuple[int, int]] = ()):
-        """`quoted`: spans of the quotes; names inside them never speak for a pronoun."""
+        """`quoted`: spans of the quotes; names inside quotes never speak for a pronoun."""
         self.text = text
         inside = sorted(quoted)
         starts = [s for s, _ in inside]
+
+        def is_quoted(at: int) -> bool:
+            k = bisect.bisect_right(starts, at) - 1
+            return k >= 0 and inside[k][0] <= at < inside[k][1]
+
+        speaking = {m.start("who") for p in (pat.WHO_VERB, pat.VERB_WHO)
+                    for m in p.finditer(text) if m.group("who")}
         mentions = []
         for m in NAME_RE.finditer(text):
-            k = bisect.bisect_right(starts, m.start()) - 1
-            if k >= 0 and inside[k][0] <= m.start() < inside[k][1]:
+            if is_quoted(m.start()) or _in_title_case_line(text, m.start()):
                 continue
             name, gender = clean_name(m.group())
-            if name:
-                person = gender is not None or looks_like_person(name)
-                mentions.append(Mention(m.start(), name, person, gender))
+            if not name:
+                continue
+            lead = text[max(0, m.start() - 12):m.start()]
+            after_preposition = bool(pat.PREPOSITION_BEFORE.search(lead))
+            the = lead.endswith(("the ", "The ")) or m.group().startswith(("The ", "the "))
+            person = gender is not None or (looks_like_person(name) and not the)
+            rank = 0 if m.start() in speaking else (2 if after_preposition else 1)
+            mentions.append(Mention(m.start(), name, person, gender, rank))
         self.full_names: dict[str, list[str]] = {}
         for mention in mentions:
             if mention.person and len(mention.name.split()) >= 2:
@@ -84,13 +66,22 @@ class Speakers:
                     names.append(mention.name)
         self.mentions = [
             Mention(m.at, m.name, m.person or (len(m.name.split()) == 1 and
-                                                surname(m.name) in self.full_names), m.gender)
+                                                surname(m.name) in self.full_names),
+                    m.gender, m.rank)
             for m in mentions
         ]
         self._positions = [m.at for m in self.mentions]
-        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-        ends += [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+        ends = [m.end() for m in pat.SENTENCE_END.finditer(text)]
+        ends += [m.start() for m in pat.PARAGRAPH_BREAK.finditer(text)]
         self._sentence_ends = sorted(ends)
+
+    def add_speaker(self, at: int, name: str) -> None:
+        """A quote at `at` was attributed to `name`: it counts as a mention that speaks."""
+        k = bisect.bisect_left(self._positions, at)
+        self._positions.insert(k, at)
+        person = not is_organisation(name) and (looks_like_person(name) or
+                                                surname(name) in self.full_names)
+        self.mentions.insert(k, Mention(at, name, person, None, 0))
 
     def canonical(self, name: str, at: int) -> str:
         """The fullest form of `name` in this version: "Kirby" → "John Kirby" (the nearest full
@@ -104,40 +95,69 @@ class Speakers:
                   if m.name in candidates]
         return before[-1] if before else candidates[0]
 
-    def resolve_pronoun(self, pronoun: str, at: int) -> str | None:
-        """The fitting name nearest before `at`, sentence by sentence, taking the first one of a
-        sentence (its subject, usually): a person for he/she, anyone for they."""
+    def nearest(self, at: int, *, pronoun: str = "", same_sentence: bool = False,
+                reach: int = 6) -> str | None:
+        """The fitting name nearest before `at`, sentence by sentence; within a sentence the
+        one most likely its subject. A person for he/she, anyone for they."""
         plural = pronoun.lower() == "they"
         wanted = {"he": "m", "she": "f"}.get(pronoun.lower())
+        here = bisect.bisect_right(self._sentence_ends, at)
         by_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions[: bisect.bisect_left(self._positions, at)]:
-            by_sentence.setdefault(bisect.bisect_right(self._sentence_ends, m.at), []).append(m)
-        for sentence in sorted(by_sentence, reverse=True)[:8]:
-            for m in by_sentence[sentence]:
-                fits = (m.person or is_organisation(m.name)) if plural else \
-                    (m.person and m.gender in (None, wanted))
-                if fits:
-                    return self.canonical(m.name, m.at)
+            sentence = bisect.bisect_right(self._sentence_ends, m.at)
+            if same_sentence or sentence != here:
+                by_sentence.setdefault(sentence, []).append(m)
+        for sentence in sorted(by_sentence, reverse=True)[:reach]:
+            fitting = [m for m in by_sentence[sentence]
+                       if (m.person or is_organisation(m.name)) if plural]
+            fitting = fitting if plural else [
+                m for m in by_sentence[sentence] if m.person and m.gender in (None, wanted)]
+            if fitting:
+                best = min(fitting, key=lambda m: (m.rank, m.at))
+                return self.canonical(best.name, best.at)
         return None
 
-    def who(self, match: regex.Match, offset: int) -> str | None:
+    def speaker(self, match: regex.Match, offset: int) -> str | None:
         """The speaker a pattern match names, resolved."""
-        if match.group("who"):
-            name, _ = clean_name(match.group("who"))
-            if not name or (not is_organisation(name) and name.split()[0].lower() in ("it",)):
-                return None
-            return self.canonical(name, offset + match.start("who"))
-        if match.group("pro"):
-            return self.resolve_pronoun(match.group("pro"), offset + match.start("pro"))
+        groups = match.groupdict()
+        if groups.get("pro"):
+            return self.nearest(offset + match.start("pro"), pronoun=groups["pro"])
+        if groups.get("who"):
+            if pat.PREPOSITION_BEFORE.search(self.text[max(0, offset + match.start() - 16):
+                                                       offset + match.start()]) and \
+                    not match.group().lower().startswith("according"):
+                return None  # "papers seen by the Herald say"
+            name, _ = clean_name(groups["who"])
+            return self.canonical(name, offset + match.start("who")) if name else None
+        if groups.get("desc"):
+            named = pat.APPOSED_NAME.search(groups.get("apposition") or "")
+            if named:
+                name, _ = clean_name(named.group("who"))
+                return self.canonical(name, offset + match.start("apposition")) if name else None
+            if pat.PREPOSITION_BEFORE.search(self.text[max(0, offset + match.start() - 12):
+                                                       offset + match.start()]):
+                return None  # "In a statement, …"
+            words = groups["desc"].split()
+            if words[0].lower() in ("the", "a", "an"):
+                words = words[1:]
+            return " ".join(words) or None
         return None
+
+
+def _in_title_case_line(text: str, at: int) -> bool:
+    """Headlines and mastheads capitalise every word: their runs of capitals are not names."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = [w for w in text[start:end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _sentence_after(text: str, start: int, limit: int) -> str:
     window = text[start:min(limit, start + 300)]
-    opening = _OPENING.search(window, 1)
+    opening = pat.OPENING.search(window, 1)
     if opening:
         window = window[: opening.start()]
-    end = _SENTENCE_END.search(window)
+    end = pat.SENTENCE_END.search(window)
     return window[: end.start()] if end else window
 
 
@@ -145,66 +165,85 @@ def _sentence_before(text: str, floor: int, end: int) -> tuple[str, int]:
     start = max(floor, end - 400)
     window = text[start:end]
     last = None
-    for last in _SENTENCE_END.finditer(window):
+    for last in pat.SENTENCE_END.finditer(window):
         pass
-    if last:
-        return window[last.end():], start + last.end()
-    return window, start
+    return (window[last.end():], start + last.end()) if last else (window, start)
 
 
-def attribute(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]],
-              speakers: Speakers | None = None) -> list[str | None]:
-    """The speaker of each quote (display name, None when nobody is named)."""
-    speakers = speakers or Speakers(text, [(q.start, q.end) for q in quotes])
-    result: list[str | None] = []
-    for i, q in enumerate(quotes):
-        para_start, para_end = paragraphs[q.paragraph]
-        end_para = _paragraph_of(paragraphs, q.end)
-        close_end = (q.close_at + 1) if q.close_at is not None else q.end
-        after_limit = paragraphs[end_para][1]
-        after = _sentence_after(text, close_end, after_limit)
-        prev = quotes[i - 1] if i else None
-        floor = para_start
-        if prev and prev.close_at is not None and prev.close_at >= para_start:
-            floor = prev.close_at + 1
-        before, before_at = _sentence_before(text, floor, q.open_at)
-        speaker = _attribute_one(speakers, after, close_end, before, before_at)
-        if speaker is None and not before.strip() and floor == para_start and q.paragraph > 0:
-            ps, pe = paragraphs[q.paragraph - 1]
-            if text[ps:pe].rstrip().endswith(":"):
-                lead, lead_at = _sentence_before(text, ps, pe)
-                speaker = _attribute_one(speakers, "", pe, lead, lead_at)
-        if speaker is None and prev is not None and q.paragraph - prev.paragraph <= 1:
-            if not before.strip() or prev.paragraph == q.paragraph:
-                speaker = result[-1]
-        result.append(speaker)
-    return result
-
-
-def _attribute_one(speakers: Speakers, after: str, after_at: int, before: str,
-                   before_at: int) -> str | None:
-    for pattern in (_AFTER_VERB_FIRST, _AFTER_WHO_FIRST, _AFTER_ACCORDING):
-        m = pattern.search(after)
-        if m and (who := speakers.who(m, after_at)):
-            return who
-    stripped = before.rstrip()
-    if stripped.endswith(":"):
-        m = _SUBJECT.search(stripped)
-        matches = list(_WHO_VERB.finditer(stripped))
-        for candidate in ([matches[-1]] if matches else []) + ([m] if m else []):
-            if who := speakers.who(candidate, before_at):
+def _first(speakers: Speakers, patterns, text: str, at: int, last: bool = False) -> str | None:
+    for p in patterns:
+        found = list(p.finditer(text, overlapped=True))
+        for m in (reversed(found) if last else found):
+            if who := speakers.speaker(m, at):
                 return who
-    for pattern in (_WHO_VERB, _ACCORDING, _VERB_WHO):
-        matches = list(pattern.finditer(before))
-        if matches and (who := speakers.who(matches[-1], before_at)):
-            return who
-    for pattern in (_WHO_VERB, _ACCORDING, _VERB_WHO):
-        m = pattern.search(after)
-        if m and (who := speakers.who(m, after_at)):
+    return None
+
+
+def _subject(speakers: Speakers, text: str, at: int) -> str | None:
+    """The first name or pronoun of a sentence that is not after a preposition: "Kirby was
+    blunt:", "In a letter to members, she set out the terms:"."""
+    for m in pat.ANY_WHO.finditer(text):
+        if m.group("who") and pat.PREPOSITION_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        who = speakers.speaker(m, at)
+        if who and (m.group("pro") or looks_like_person(who) or who in speakers.full_names or
+                    surname(who) in speakers.full_names):
             return who
     return None
 
 
-def _paragraph_of(paragraphs: list[tuple[int, int]], at: int) -> int:
+def attribute_one(speakers: Speakers, after: str, after_at: int, before: str,
+                  before_at: int) -> tuple[str | None, int]:
+    """(speaker, strength) from the text right after the closing mark and the sentence before
+    the opening mark."""
+    if who := _first(speakers, (pat.AFTER_VERB_NAME, pat.AFTER_VERB_FIRST, pat.AFTER_WHO_FIRST,
+                                pat.AFTER_ACCORDING), after, after_at):
+        return who, 3
+    stripped = before.rstrip()
+    if stripped.endswith((":", ",")) and (
+            who := _first(speakers, (pat.WHO_VERB,), stripped, before_at, last=True)):
+        return who, 3
+    if stripped.endswith(":") and (who := _subject(speakers, stripped, before_at)):
+        return who, 2
+    if who := _first(speakers, (pat.WHO_VERB, pat.ACCORDING, pat.VERB_WHO), before, before_at,
+                     last=True):
+        return who, 2
+    if who := _first(speakers, (pat.WHO_VERB, pat.ACCORDING, pat.VERB_WHO), after, after_at):
+        return who, 2
+    return None, 0
+
+
+def attribute(text: str, quotes: list[Quote], paragraphs: list[tuple[int, int]],
+              speakers: Speakers | None = None) -> list[tuple[str | None, int]]:
+    """(speaker display name or None, strength) for each quote, in order."""
+    speakers = speakers or Speakers(text, [(q.start, q.end) for q in quotes])
+    result: list[tuple[str | None, int]] = []
     starts = [s for s, _ in paragraphs]
-    return max(0, bisect.bisect_right(starts, at) - 1)
+    for i, q in enumerate(quotes):
+        para_start = paragraphs[q.paragraph][0]
+        end_para = max(0, bisect.bisect_right(starts, q.end) - 1)
+        after = _sentence_after(text, q.close_end, paragraphs[end_para][1])
+        if after.rstrip().endswith(":"):
+            after = ""  # `She added: “…”` introduces the next quote
+        prev = quotes[i - 1] if i else None
+        floor = para_start
+        if prev and prev.close_end > para_start:
+            floor = prev.close_end
+        before, before_at = _sentence_before(text, floor, q.open_at)
+        speaker, strength = attribute_one(speakers, after, q.close_end, before, before_at)
+        if speaker is None and not before.strip() and floor == para_start and q.paragraph > 0:
+            ps, pe = paragraphs[q.paragraph - 1]
+            if text[ps:pe].rstrip().endswith(":"):
+                lead, lead_at = _sentence_before(text, ps, pe)
+                speaker, _ = attribute_one(speakers, "", pe, lead, lead_at)
+                speaker = speaker or _subject(speakers, lead, lead_at)
+                strength = 1
+        if speaker is None and prev is not None and q.paragraph - prev.paragraph <= 1 and \
+                (not before.strip() or prev.paragraph == q.paragraph):
+            speaker, strength = result[-1][0], 1
+        if speaker is None:
+            speaker, strength = speakers.nearest(q.open_at, same_sentence=True, reach=3), 1
+        if speaker:
+            speakers.add_speaker(q.open_at, speaker)
+        result.append((speaker, strength))
+    return result

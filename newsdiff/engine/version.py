@@ -43,14 +43,21 @@ def analyse_version(text: str) -> ExtractedVersion:
     ('Kirby', 5)
     """
     quotes = _marks_only(text)
-    paras = paragraphs(text)
+    version = ExtractedVersion(text, tuple(quotes),
+                               tuple(tokenise(text, q.start, q.end) for q in quotes))
     speakers = Speakers(text, [(q.start, q.end) for q in quotes])
-    names = attribute(text, quotes, paras, speakers)
-    quotes = tuple(
+    found = attribute(text, quotes, paragraphs(text), speakers)
+    names = []
+    for i, (name, strength) in enumerate(found):
+        if strength < 2:  # a repeat of these words, attributed more surely, knows better
+            surer = [found[j] for j in sorted(version.echoes.get(i, ())) if found[j][1] >= 2]
+            if surer:
+                name = surer[0][0]
+        names.append(name)
+    return replace(version, quotes=tuple(
         replace(q, speaker=name, speaker_key=fold_name(name) if name else None)
         for q, name in zip(quotes, names)
-    )
-    return ExtractedVersion(text, quotes, tuple(tokenise(text, q.start, q.end) for q in quotes))
+    ))
 
 
 def extract_quotes(text: str) -> list[Quote]:
