@@ -29,27 +29,48 @@ from newsdiff.engine.words import Words
 KINDS = ("exact", "minor", "partial", "reworded")
 
 
+Range = tuple[int, int]
+
+
 @dataclass(frozen=True)
 class Match:
-    """A verified candidate: word-index ranges [lo, hi) of the aligned stretch on each side."""
+    """A verified candidate: aligned stretches as word-index ranges [lo, hi) on each side, in
+    pairs (one stretch for most pairs; one per sentence pair when sentences were reordered)."""
 
     a: int
     b: int
     score: float
     kind: str
-    a_words: tuple[int, int]
-    b_words: tuple[int, int]
+    stretches: tuple[tuple[Range, Range], ...]
     weight: float
+
+    @property
+    def a_ranges(self) -> tuple[Range, ...]:
+        return tuple(x for x, _ in self.stretches)
+
+    @property
+    def b_ranges(self) -> tuple[Range, ...]:
+        return tuple(y for _, y in self.stretches)
+
+
+@dataclass(frozen=True)
+class _Stretch:
+    a: Range
+    b: Range
+    matched: int
+    matched_content: int
 
 
 def _word_positions(w: Words) -> list[int]:
     return [k for k, is_word in enumerate(w.is_word) if is_word]
 
 
-def _best_stretch(wa: Words, wb: Words, ia: list[int], ib: list[int]):
-    """Columns of the word alignment and the best-scoring contiguous stretch of them."""
-    sa = [wa.stems[k] for k in ia]
-    sb = [wb.stems[k] for k in ib]
+def _stretch(wa: Words, wb: Words, ia: list[int], ib: list[int], ra: Range, rb: Range):
+    """The best-scoring contiguous stretch of the word alignment of A's words ra and B's rb:
+    matches gain (content words more), unmatched words cost a little, so a changed word
+    between two matches stays inside while a run of unrelated words ends the stretch."""
+    sa = [wa.stems[k] for k in ia[ra[0]:ra[1]]]
+    sb = [wb.stems[k] for k in ib[rb[0]:rb[1]]]
     columns: list[tuple[int | None, int | None]] = []
     for op in Indel.opcodes(sa, sb):
         if op.tag == "equal":
@@ -57,72 +78,109 @@ def _best_stretch(wa: Words, wb: Words, ia: list[int], ib: list[int]):
         else:
             columns.extend((x, None) for x in range(op.src_start, op.src_end))
             columns.extend((None, y) for y in range(op.dest_start, op.dest_end))
-    best = (0.0, 0, -1)
-    total, start = 0.0, 0
+    best, total, start = (0.0, 0, -1), 0.0, 0
     for c, (x, y) in enumerate(columns):
         if x is not None and y is not None:
-            gain = 1.0 if wa.is_content[ia[x]] else 0.35
+            gain = 1.0 if wa.is_content[ia[ra[0] + x]] else 0.35
         else:
-            content = wa.is_content[ia[x]] if x is not None else wb.is_content[ib[y]]
+            content = wa.is_content[ia[ra[0] + x]] if x is not None else wb.is_content[ib[rb[0] + y]]
             gain = -0.25 if content else -0.1
         if total <= 0:
             total, start = 0.0, c
         total += gain
         if total > best[0]:
             best = (total, start, c)
-    return columns, best
+    if best[2] < best[1]:
+        return None
+    stretch = columns[best[1]:best[2] + 1]
+    xs = [x for x, _ in stretch if x is not None]
+    ys = [y for _, y in stretch if y is not None]
+    pairs = [x for x, y in stretch if x is not None and y is not None]
+    return _Stretch((ra[0] + min(xs), ra[0] + max(xs) + 1), (rb[0] + min(ys), rb[0] + max(ys) + 1),
+                    len(pairs), sum(1 for x in pairs if wa.is_content[ia[ra[0] + x]]))
 
 
-def verify(wa: Words, wb: Words, a: int = 0, b: int = 0, same_speaker: bool | None = None,
-           text_a: str = "", text_b: str = "") -> Match | None:
+def _by_sentence(wa: Words, wb: Words, ia: list[int], ib: list[int]) -> list[_Stretch]:
+    """Sentence pairs aligned one to one, best first: catches sentences in another order."""
+    found = [s for sa in wa.sentences for sb in wb.sentences
+             if (s := _stretch(wa, wb, ia, ib, sa, sb)) and s.matched_content >= 2]
+    chosen: list[_Stretch] = []
+    for s in sorted(found, key=lambda s: -s.matched_content):
+        if all(not _intersects(s.a, c.a) and not _intersects(s.b, c.b) for c in chosen):
+            chosen.append(s)
+    return sorted(chosen, key=lambda s: s.a)
+
+
+def _intersects(x: Range, y: Range) -> bool:
+    return min(x[1], y[1]) > max(x[0], y[0])
+
+
+def _content(w: Words, positions: list[int], ranges) -> int:
+    return sum(1 for lo, hi in ranges for k in positions[lo:hi] if w.is_content[k])
+
+
+def _joined(w: Words, positions: list[int], ranges) -> str:
+    return " ".join(w.norms[k] for lo, hi in ranges for k in positions[lo:hi])
+
+
+def verify(wa: Words, wb: Words, a: int = 0, b: int = 0,
+           same_speaker: bool | None = None) -> Match | None:
     """Whether two quotes are the same statement, and how they differ; None when they are not."""
     ia, ib = _word_positions(wa), _word_positions(wb)
     if not ia or not ib:
         return None
     na, nb = len(ia), len(ib)
     if [wa.norms[k] for k in ia] == [wb.norms[k] for k in ib]:
-        return Match(a, b, 100.0, "exact", (0, na), (0, nb), 2.0 * na)
-    columns, (gain, lo, hi) = _best_stretch(wa, wb, ia, ib)
-    if hi < lo:
-        return None
-    stretch = columns[lo:hi + 1]
-    xs = [x for x, _ in stretch if x is not None]
-    ys = [y for _, y in stretch if y is not None]
-    a_lo, a_hi, b_lo, b_hi = min(xs), max(xs) + 1, min(ys), max(ys) + 1
-    matched = [(x, y) for x, y in stretch if x is not None and y is not None]
-    m = len(matched)
-    m_content = sum(1 for x, _ in matched if wa.is_content[ia[x]])
-    ra, rb = a_hi - a_lo, b_hi - b_lo
-    changed = max(ra - m, rb - m)
-    ca = sum(1 for x in range(a_lo, a_hi) if wa.is_content[ia[x]])
-    cb = sum(1 for y in range(b_lo, b_hi) if wb.is_content[ib[y]])
-    content_dice = 2 * m_content / (ca + cb) if ca + cb else 0.0
+        return Match(a, b, 100.0, "exact", (((0, na), (0, nb)),), 2.0 * na)
     shorter = min(na, nb)
-    short_content = min(sum(wa.is_content), sum(wb.is_content))
-    cov_a, cov_b = ra / na, rb / nb
-    cov_short = (ra if na <= nb else rb) / shorter
-    full = cov_a >= 0.85 and cov_b >= 0.85
-    sim = fuzz.ratio(" ".join(wa.norms[k] for k in ia[a_lo:a_hi]),
-                     " ".join(wb.norms[k] for k in ib[b_lo:b_hi]))
-
-    if shorter <= 2:  # a fragment pairs only when its words appear unchanged in the other
-        if changed == 0 and cov_short == 1.0 and m == shorter:
-            kind = "partial"
-        else:
+    if shorter <= 2:
+        return None  # fragments pair only word for word (above)
+    whole = _stretch(wa, wb, ia, ib, (0, na), (0, nb))
+    if whole is None:
+        return None
+    stretches = [whole]
+    if len(wa.sentences) > 1 and len(wb.sentences) > 1:
+        sentences = _by_sentence(wa, wb, ia, ib)
+        if len(sentences) > 1 and sum(s.matched_content for s in sentences) > whole.matched_content:
+            stretches = sentences
+    m = sum(s.matched for s in stretches)
+    m_content = sum(s.matched_content for s in stretches)
+    a_ranges, b_ranges = [s.a for s in stretches], [s.b for s in stretches]
+    ra = sum(hi - lo for lo, hi in a_ranges)
+    rb = sum(hi - lo for lo, hi in b_ranges)
+    full = ra >= 0.85 * na and rb >= 0.85 * nb
+    if full:
+        a_ranges, b_ranges, ra, rb = [(0, na)], [(0, nb)], na, nb
+    changed = max(ra - m, rb - m)
+    ca, cb = _content(wa, ia, a_ranges), _content(wb, ib, b_ranges)
+    content_dice = 2 * m_content / (ca + cb) if ca + cb else 0.0
+    cov_short = (ra / na) if na <= nb else (rb / nb)
+    sim = fuzz.ratio(_joined(wa, ia, a_ranges), _joined(wb, ib, b_ranges))
+    if not full and len(stretches) == 1:
+        # Same start, different endings (or the reverse): two statements, not one quoted twice.
+        (a_lo, a_hi), (b_lo, b_hi) = whole.a, whole.b
+        if (min(a_lo / na, b_lo / nb) >= 0.2 and min(a_lo, b_lo) >= 2) or \
+                (min((na - a_hi) / na, (nb - b_hi) / nb) >= 0.2 and min(na - a_hi, nb - b_hi) >= 2):
             return None
-    elif (changed <= max(1, 0.15 * max(ra, rb)) or (full and changed <= max(2, 0.2 * max(ra, rb)))) \
-            and m >= 3 and m_content >= min(2, short_content) \
-            and (cov_short >= 0.6 or (m >= 6 and m_content >= 3)):
+
+    small = changed <= max(1, 0.15 * max(ra, rb)) or (full and changed <= max(2, 0.2 * max(ra, rb)))
+    if small and m >= 3 and m_content >= (1 if full else 2) and \
+            (cov_short >= 0.6 or (m >= 6 and m_content >= 3)):
         kind = "minor" if full else "partial"
+        if kind == "minor" and comparable(_joined(wa, ia, [(0, na)])) == comparable(
+                _joined(wb, ib, [(0, nb)])):
+            kind = "exact"
     else:
         needed = 0.45 if same_speaker is None else (0.4 if same_speaker else 0.55)
-        if not (m_content >= 3 and content_dice >= needed and cov_short >= 0.6 and sim >= 50):
+        lexical = m_content >= 3 and content_dice >= needed and cov_short >= 0.6 and sim >= 50
+        shaped = same_speaker is not False and full and m >= 0.6 * max(ra, rb) and sim >= 60 \
+            and m_content >= 2
+        if not (lexical or shaped):
             return None
         kind = "reworded"
-    if kind == "minor" and comparable(" ".join(wa.norms[k] for k in ia)) == comparable(
-            " ".join(wb.norms[k] for k in ib)):
-        kind = "exact"
-    return Match(a, b, float(sim), kind, (a_lo, a_hi), (b_lo, b_hi), (m_content + 0.3 * m) * sim / 100)
+    stretched = tuple(zip(a_ranges, b_ranges)) if len(a_ranges) == len(b_ranges) else \
+        ((a_ranges[0], b_ranges[0]),)
+    return Match(a, b, float(sim), kind, stretched, (m_content + 0.3 * m) * sim / 100)
 
 
 def _candidates(va: ExtractedVersion, vb: ExtractedVersion, same: bool) -> list[tuple[int, int]]:
@@ -147,9 +205,9 @@ def _candidates(va: ExtractedVersion, vb: ExtractedVersion, same: bool) -> list[
     return sorted(pairs)
 
 
-def _overlap(x: tuple[int, int], y: tuple[int, int]) -> bool:
-    inter = min(x[1], y[1]) - max(x[0], y[0])
-    return inter > 0.5 * min(x[1] - x[0], y[1] - y[0])
+def _overlap(xs: tuple[Range, ...], ys: tuple[Range, ...]) -> bool:
+    inter = sum(max(0, min(x[1], y[1]) - max(x[0], y[0])) for x in xs for y in ys)
+    return inter > 0.5 * min(sum(hi - lo for lo, hi in xs), sum(hi - lo for lo, hi in ys))
 
 
 def _same_speaker(qa, qb) -> bool | None:
@@ -170,8 +228,8 @@ def matches(va: ExtractedVersion, vb: ExtractedVersion) -> list[Match]:
     echo_a, echo_b = va.echoes, vb.echoes
     for m in found:
         clash = any(
-            (c.a == m.a and c.b not in echo_b.get(m.b, ()) and _overlap(c.a_words, m.a_words)) or
-            (c.b == m.b and c.a not in echo_a.get(m.a, ()) and _overlap(c.b_words, m.b_words))
+            (c.a == m.a and c.b not in echo_b.get(m.b, ()) and _overlap(c.a_ranges, m.a_ranges)) or
+            (c.b == m.b and c.a not in echo_a.get(m.a, ()) and _overlap(c.b_ranges, m.b_ranges))
             for c in chosen
         )
         if not clash:
@@ -184,7 +242,10 @@ def echoes(version: ExtractedVersion) -> dict[int, frozenset[int]]:
     links: dict[int, set[int]] = {}
     for i, j in _candidates(version, version, same=True):
         m = verify(version.words[i], version.words[j], i, j)
-        if m and m.kind in ("exact", "partial") and m.score >= 90:
+        shorter = min(version.words[i].word_count, version.words[j].word_count)
+        covered = min(sum(hi - lo for lo, hi in m.a_ranges), sum(hi - lo for lo, hi in m.b_ranges)) \
+            if m else 0
+        if m and m.kind in ("exact", "partial") and m.score >= 90 and covered >= 0.9 * shorter:
             links.setdefault(i, set()).add(j)
             links.setdefault(j, set()).add(i)
     return {k: frozenset(v) for k, v in links.items()}
@@ -209,7 +270,7 @@ class Pair:
     key: str
 
 
-def _tokens(w: Words, words: tuple[int, int]) -> tuple[int, int]:
+def _tokens(w: Words, words: Range) -> Range:
     """Token range of a word range; a stretch reaching a quote's edge keeps its punctuation."""
     positions = _word_positions(w)
     lo = 0 if words[0] == 0 else positions[words[0]]
@@ -229,26 +290,29 @@ def align_versions(va: ExtractedVersion, vb: ExtractedVersion) -> list[Pair]:
     pairs = []
     for m in matches(va, vb):
         qa, qb, wa, wb = va.quotes[m.a], vb.quotes[m.b], va.words[m.a], vb.words[m.b]
-        ta, tb = _tokens(wa, m.a_words), _tokens(wb, m.b_words)
-        flags = meaning_flags(va.text, wa, ta, vb.text, wb, tb)
+        tokens = [(_tokens(wa, x), _tokens(wb, y)) for x, y in m.stretches]
+        flags, diff = set(), []
+        for ta, tb in tokens:
+            flags.update(meaning_flags(va.text, wa, ta, vb.text, wb, tb))
+            diff.extend(word_diff(va.text, wa, ta, vb.text, wb, tb))
         if _same_speaker(qa, qb) is False:
-            flags.append("speaker_changed")
-        if _quoting_moved(va, m.a, m.a_words, vb, m.b) or _quoting_moved(vb, m.b, m.b_words, va, m.a):
-            flags.append("quoting_changed")
+            flags.add("speaker_changed")
+        if _quoting_moved(va, m.a, m.a_ranges, vb, m.b) or _quoting_moved(vb, m.b, m.b_ranges, va, m.a):
+            flags.add("quoting_changed")
         pairs.append(Pair(
             m.a, m.b, round(m.score, 1), m.kind,
-            ((wa.starts[ta[0]], wa.ends[ta[1] - 1]),), ((wb.starts[tb[0]], wb.ends[tb[1] - 1]),),
-            tuple(f for f in FLAGS if f in flags),
-            tuple(word_diff(va.text, wa, ta, vb.text, wb, tb)),
-            f"{qa.key}:{qb.key}",
+            tuple((wa.starts[ta[0]], wa.ends[ta[1] - 1]) for ta, _ in tokens),
+            tuple((wb.starts[tb[0]], wb.ends[tb[1] - 1]) for _, tb in tokens),
+            tuple(f for f in FLAGS if f in flags), tuple(diff), f"{qa.key}:{qb.key}",
         ))
     return sorted(pairs, key=lambda p: (p.a, p.b))
 
 
-def _quoting_moved(vx: ExtractedVersion, x: int, words: tuple[int, int],
+def _quoting_moved(vx: ExtractedVersion, x: int, ranges: tuple[Range, ...],
                    vy: ExtractedVersion, y: int) -> bool:
     """Quote x reaches beyond its aligned part, and those words stand unquoted beside quote y."""
     wx = vx.words[x]
+    words = (min(lo for lo, _ in ranges), max(hi for _, hi in ranges))
     if words == (0, wx.word_count):
         return False
     qy = vy.quotes[y]

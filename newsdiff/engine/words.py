@@ -38,6 +38,7 @@ NEGATIONS = frozenset(
     "aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't couldn't without n't".split()
 )
 
+_ABBREVIATIONS = frozenset("mr mrs ms dr st gen sen rep gov lt col no prof u.s u.k jr sr vs".split())
 _stemmer = Stemmer.Stemmer("english")
 _stems: dict[str, str] = {}
 
@@ -67,6 +68,7 @@ class Words:
     is_word: tuple[bool, ...]
     is_content: tuple[bool, ...]
     content_code: str  # one character per content word, in order
+    sentences: tuple[tuple[int, int], ...] = ()  # word-index ranges of the quote's sentences
 
     @property
     def word_count(self) -> int:
@@ -95,4 +97,23 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> Words:
     return Words(
         tuple(starts), tuple(ends), tuple(norms), tuple(all_stems), tuple(is_word),
         tuple(content), "".join(code(s) for s, c in zip(all_stems, content) if c),
+        _sentences(text, starts, norms, is_word),
     )
+
+
+def _sentences(text: str, starts: list[int], norms: list[str], is_word: list[bool]):
+    """Word-index ranges of sentences: a full stop, ! or ? before a capitalised word."""
+    ranges, first, words, ended, previous = [], 0, 0, False, ""
+    for start, norm, word in zip(starts, norms, is_word):
+        if word:
+            if ended and text[start].isupper() and words > first:
+                ranges.append((first, words))
+                first = words
+            ended = False
+            words += 1
+            previous = norm
+        elif norm in ".!?":
+            ended = previous not in _ABBREVIATIONS and len(previous) > 1
+    if words > first:
+        ranges.append((first, words))
+    return tuple(ranges)
