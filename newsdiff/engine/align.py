@@ -21,6 +21,7 @@ from rapidfuzz.distance import Indel, LCSseq
 
 from newsdiff.engine.diff import Segment, word_diff
 from newsdiff.engine.meaning import FLAGS, meaning_flags
+from newsdiff.engine.names import looks_like_speaker
 from newsdiff.engine.normalise import comparable
 from newsdiff.engine.paraphrase import adjacent_words_quoted
 from newsdiff.engine.version import ExtractedVersion
@@ -131,7 +132,9 @@ def verify(wa: Words, wb: Words, a: int = 0, b: int = 0,
         return None
     na, nb = len(ia), len(ib)
     if [wa.norms[k] for k in ia] == [wb.norms[k] for k in ib]:
-        return Match(a, b, 100.0, "exact", (((0, na), (0, nb)),), 2.0 * na)
+        same = comparable(_joined(wa, range(len(wa.norms)), [(0, len(wa.norms))])) == \
+            comparable(_joined(wb, range(len(wb.norms)), [(0, len(wb.norms))]))
+        return Match(a, b, 100.0, "exact" if same else "minor", (((0, na), (0, nb)),), 2.0 * na)
     shorter = min(na, nb)
     if shorter <= 2:
         return None  # fragments pair only word for word (above)
@@ -163,13 +166,13 @@ def verify(wa: Words, wb: Words, a: int = 0, b: int = 0,
                 (min((na - a_hi) / na, (nb - b_hi) / nb) >= 0.2 and min(na - a_hi, nb - b_hi) >= 2):
             return None
 
-    small = changed <= max(1, 0.15 * max(ra, rb)) or (full and changed <= max(2, 0.2 * max(ra, rb)))
+    # Only function words differ ("That is" / "That's"), or a few words of a whole quote.
+    all_content = full and m_content == ca == cb
+    small = changed <= max(1, 0.15 * max(ra, rb)) or \
+        (full and changed <= max(3, (0.3 if all_content else 0.25) * max(ra, rb)))
     if small and m >= 3 and m_content >= (1 if full else 2) and \
             (cov_short >= 0.6 or (m >= 6 and m_content >= 3)):
         kind = "minor" if full else "partial"
-        if kind == "minor" and comparable(_joined(wa, ia, [(0, na)])) == comparable(
-                _joined(wb, ib, [(0, nb)])):
-            kind = "exact"
     else:
         needed = 0.45 if same_speaker is None else (0.4 if same_speaker else 0.55)
         lexical = m_content >= 3 and content_dice >= needed and cov_short >= 0.6 and sim >= 50
@@ -211,7 +214,10 @@ def _overlap(xs: tuple[Range, ...], ys: tuple[Range, ...]) -> bool:
 
 
 def _same_speaker(qa, qb) -> bool | None:
-    if qa.speaker_key and qb.speaker_key:
+    """Whether two quotes have the same speaker; None unless both name a person (a
+    description such as "a spokesman" may be the same person as a name)."""
+    if qa.speaker_key and qb.speaker_key and looks_like_speaker(qa.speaker) and \
+            looks_like_speaker(qb.speaker):
         return qa.speaker_key == qb.speaker_key
     return None
 

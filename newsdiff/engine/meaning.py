@@ -6,7 +6,7 @@ speaker_changed, quoting_changed.
 
 from collections import Counter
 
-from newsdiff.engine.words import NEGATIONS, Words
+from newsdiff.engine.words import ABBREVIATIONS, NEGATIONS, Words
 
 FLAGS = ("number_changed", "negation_changed", "entity_changed", "hedge_changed",
          "speaker_changed", "quoting_changed")
@@ -33,8 +33,10 @@ HEDGES = frozenset(
 
 def _numbers(norms: list[str]) -> Counter:
     out = Counter()
-    for n in norms:
-        if any(c.isdigit() for c in n):
+    for k, n in enumerate(norms):
+        if n == "cent" and k and norms[k - 1] == "per":
+            out["%"] += 1  # "per cent" = "percent" = "%"
+        elif any(c.isdigit() for c in n):
             out[n.replace(",", "")] += 1
         elif n in _NUMBER_WORDS:
             out[_NUMBER_WORDS[n]] += 1
@@ -51,15 +53,16 @@ def _hedges(norms: list[str]) -> int:
 
 def _entities(text: str, w: Words, lo: int, hi: int) -> list[str]:
     """Capitalised words that do not start a sentence, folded."""
-    found, sentence_start = [], True
+    found, sentence_start, previous = [], True, ""
     for k in range(lo, hi):
         token = text[w.starts[k]:w.ends[k]]
         if not w.is_word[k]:
-            sentence_start = sentence_start or token in ".!?:;\"“”‘’«»"
+            if token not in "." or previous not in ABBREVIATIONS:
+                sentence_start = sentence_start or token in ".!?:;\"“”‘’«»"
             continue
         if token[:1].isupper() and not sentence_start and token.lower() != "i":
-            found.append(w.norms[k])
-        sentence_start = False
+            found.append(w.norms[k].replace(".", ""))  # U.S. = US
+        sentence_start, previous = False, w.norms[k]
     return found
 
 

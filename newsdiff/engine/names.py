@@ -25,7 +25,7 @@ TITLES = frozenset(
     capt captain sgt adm admiral commander chancellor ambassador amb mayor judge justice king
     queen prince princess pope rev reverend sheikh ayatollah chairman chairwoman chair ceo
     director leader officer commissioner envoy attorney coordinator pres st premier
-    lawmaker inspector sergeant constable superintendent detective supt insp det sgt congressman congresswoman mp m mme mlle herr frau""".split()
+    lawmaker cllr councillor councilman councilwoman executive inspector sergeant constable superintendent detective supt insp det sgt congressman congresswoman mp m mme mlle herr frau""".split()
 )
 ORG_WORDS = frozenset(
     """house ministry department council office agency committee party kremlin pentagon army
@@ -147,3 +147,9 @@ def _first_names_agree(x: str, y: str) -> bool:
         return True
     a, b = fold_name(fx[0]).rstrip("."), fold_name(fy[0]).rstrip(".")
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def looks_like_speaker(name: str | None) -> bool:
+    """A person's name rather than a description or an organisation."""
+    return bool(name) and (looks_like_person(name) or (
+        len(name.split()) == 1 and name[:1].isupper() and not is_organisation(name)))

@@ -21,6 +21,8 @@ FOLD = str.maketrans(
 )
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _RUN_OF_SPACE = re.compile(r" {2,}")
+# Quote marks once folded: every ", and every ' that is not inside a word (Iran's stays).
+_QUOTE_MARK = re.compile(r"\"|(?<!\w)'|'(?!\w)")
 _EDGE_PUNCT = re.compile(r"""^[\s"'.,;:!?…\-()\[\]]+|[\s"'.,;:!?…\-()\[\]]+$""")
 
 
@@ -82,7 +84,7 @@ def comparable(text: str) -> str:
     >>> comparable("  “Tehran is now directly engaged,”  ")
     'tehran is now directly engaged'
     """
-    folded = _INVISIBLE.sub("", fold(text)).replace('"', "")
+    folded = _QUOTE_MARK.sub("", _INVISIBLE.sub("", fold(text)))
     return _EDGE_PUNCT.sub("", " ".join(folded.split()))
 
 

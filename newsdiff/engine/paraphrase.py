@@ -76,13 +76,21 @@ def find_paraphrase(quote: Words, outside: OutsideText) -> tuple[int, int] | Non
 
 def adjacent_words_quoted(longer: Words, word_lo: int, word_hi: int, other_quote_open: int,
                           other_quote_close: int, outside: OutsideText) -> bool:
-    """Whether words just outside the aligned stretch of the longer quote stand right next to
+    """Whether content words just outside the aligned stretch of the longer quote stand next to
     the other version's quote, outside its marks: quoting moved, words kept."""
-    mine = [longer.stems[k] for k, w in enumerate(longer.is_word) if w]
-    theirs = outside.stems()
+    mine = [(longer.stems[k], longer.is_content[k]) for k, w in enumerate(longer.is_word) if w]
+    theirs = [(outside.words.stems[k], outside.words.is_content[k]) for k in outside.positions]
     starts = [outside.words.starts[k] for k in outside.positions]
     before_at = bisect.bisect_left(starts, other_quote_open)
     after_at = bisect.bisect_left(starts, other_quote_close)
-    if word_lo >= 2 and before_at >= 2 and mine[word_lo - 2:word_lo] == theirs[before_at - 2:before_at]:
-        return True
-    return word_hi + 2 <= len(mine) and mine[word_hi:word_hi + 2] == theirs[after_at:after_at + 2]
+
+    def content(words) -> set[str]:
+        return {stem for stem, is_content in words if is_content}
+
+    before, after = content(mine[max(0, word_lo - 6):word_lo]), content(mine[word_hi:word_hi + 6])
+    return bool(
+        before & content(theirs[max(0, before_at - 3):before_at])
+        or after & content(theirs[after_at:after_at + 3])
+        or len(before & content(theirs[max(0, before_at - 8):before_at])) >= 2
+        or len(after & content(theirs[after_at:after_at + 12])) >= 2
+    )

@@ -89,8 +89,10 @@ class Speakers:
         if len(name.split()) != 1 or is_organisation(name):
             return name
         candidates = self.full_names.get(surname(name), [])
-        if not candidates:
-            return name
+        if not candidates:  # "Sir Malcolm" → "Malcolm Reid"
+            firsts = {n for names in self.full_names.values() for n in names
+                      if fold_name(n.split()[0]) == fold_name(name)}
+            return firsts.pop() if len(firsts) == 1 else name
         before = [m.name for m in self.mentions[: bisect.bisect_left(self._positions, at)]
                   if m.name in candidates]
         return before[-1] if before else candidates[0]

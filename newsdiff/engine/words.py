@@ -38,7 +38,7 @@ NEGATIONS = frozenset(
     "aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't couldn't without n't".split()
 )
 
-_ABBREVIATIONS = frozenset("mr mrs ms dr st gen sen rep gov lt col no prof u.s u.k jr sr vs".split())
+ABBREVIATIONS = frozenset("mr mrs ms dr st gen sen rep gov lt col no prof u.s u.k jr sr vs".split())
 _stemmer = Stemmer.Stemmer("english")
 _stems: dict[str, str] = {}
 
@@ -113,7 +113,7 @@ def _sentences(text: str, starts: list[int], norms: list[str], is_word: list[boo
             words += 1
             previous = norm
         elif norm in ".!?":
-            ended = previous not in _ABBREVIATIONS and len(previous) > 1
+            ended = previous not in ABBREVIATIONS and len(previous) > 1
     if words > first:
         ranges.append((first, words))
     return tuple(ranges)
