@@ -78,6 +78,9 @@ WHO_VERB = regex.compile(rf"{WHO}{_AFFILIATION}(?P<apposition>{_APPOSITION}){_AD
 # The name at the end of an apposition: "The inquiry's chairman, Sir Malcolm Reid, said".
 APPOSED_NAME = regex.compile(rf",\s*(?:[Tt]he\s+)?(?P<who>{NAME})\s*,$")
 VERB_WHO = regex.compile(rf"\b{INVERTED}\s+{_ROLE}(?:[Tt]he\s+)?(?P<who>{NAME})")
+# Whether a name at hand speaks: a reporting verb right after it, or an inverted one before.
+SPEAKS_AFTER = regex.compile(rf"{_AFFILIATION}(?:{_APPOSITION}){_ADVERB}\s+{VERBS}")
+SPOKEN_BEFORE = regex.compile(rf"\b{INVERTED}\s+(?:the\s+)?$")
 ACCORDING = regex.compile(rf"[Aa]ccording\s+to\s+{WHO}")
 ANY_WHO = regex.compile(WHO)
 SENTENCE_END = regex.compile(

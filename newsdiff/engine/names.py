@@ -5,6 +5,7 @@ titles and roles are stripped, and a lone surname is resolved to the full name i
 """
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -50,12 +51,14 @@ _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", 
                      "congressman": "m", "congresswoman": "f"}
 
 
+@lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """Lower case without accents: the form names are compared in."""
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace("’", "'")
 
 
+@lru_cache(maxsize=65536)
 def is_organisation(name: str) -> bool:
     return any(fold_name(w).strip(".") in ORG_WORDS for w in name.split())
 
@@ -91,6 +94,7 @@ def surname(name: str) -> str:
     return fold_name(name.split()[-1]) if name.split() else ""
 
 
+@lru_cache(maxsize=65536)
 def looks_like_person(name: str) -> bool:
     """Two to four capitalised words that are not an organisation, a place or a nationality
     with a noun ("John Kirby", not "Iranian UAVs")."""

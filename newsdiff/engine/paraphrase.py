@@ -6,40 +6,46 @@ instead of "dropped".
 """
 
 import bisect
-from dataclasses import dataclass
+from functools import cached_property
 
-from newsdiff.engine.words import Words, tokenise
+import regex
+
+from newsdiff.engine.normalise import fold
+from newsdiff.engine.words import NEGATIONS, STOPWORDS, Words, stems, tokenise
 
 
-@dataclass(frozen=True)
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’\-.][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*")
+
+
 class OutsideText:
-    """A version's words outside its quotes, with a trigram index over their stems."""
+    """A version's words outside its quotes: offsets, stems, content flags, and (built on first
+    use) an index of their stem trigrams."""
 
-    words: Words
-    positions: tuple[int, ...]  # index into words of each word token, in order
-    trigrams: dict[tuple[str, str, str], list[int]]
+    def __init__(self, text: str, cuts: list[tuple[int, int]]):
+        folded = fold(text)
+        cut_starts = [s for s, _ in cuts]
+        spans = []
+        for m in _WORD.finditer(folded):
+            c = bisect.bisect_right(cut_starts, m.start()) - 1
+            if c < 0 or m.start() >= cuts[c][1]:
+                spans.append(m.span())
+        norms = [folded[s:e] for s, e in spans]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self.stems = stems(norms)
+        self.content = [n not in STOPWORDS or n in NEGATIONS for n in norms]
 
-    def stems(self) -> list[str]:
-        return [self.words.stems[k] for k in self.positions]
+    @cached_property
+    def trigrams(self) -> dict[tuple[str, str, str], list[int]]:
+        index: dict[tuple[str, str, str], list[int]] = {}
+        st = self.stems
+        for p in range(len(st) - 2):
+            index.setdefault((st[p], st[p + 1], st[p + 2]), []).append(p)
+        return index
 
 
 def words_outside_quotes(version) -> OutsideText:
-    text = version.text
-    cuts = [(q.open_at, q.close_end) for q in version.quotes]
-    words = tokenise(text)
-    starts = [s for s, _ in cuts]
-    keep = []
-    for k, start in enumerate(words.starts):
-        if not words.is_word[k]:
-            continue
-        c = bisect.bisect_right(starts, start) - 1
-        if c < 0 or start >= cuts[c][1]:
-            keep.append(k)
-    stems = [words.stems[k] for k in keep]
-    index: dict[tuple[str, str, str], list[int]] = {}
-    for p in range(len(stems) - 2):
-        index.setdefault((stems[p], stems[p + 1], stems[p + 2]), []).append(p)
-    return OutsideText(words, tuple(keep), index)
+    return OutsideText(version.text, [(q.open_at, q.close_end) for q in version.quotes])
 
 
 def find_paraphrase(quote: Words, outside: OutsideText) -> tuple[int, int] | None:
@@ -57,7 +63,8 @@ def find_paraphrase(quote: Words, outside: OutsideText) -> tuple[int, int] | Non
     grams = [(stems[p], stems[p + 1], stems[p + 2]) for p in range(len(stems) - 2)]
     if len(stems) < 4 or not grams:
         return None
-    hits = sorted(p for g in grams for p in outside.trigrams.get(g, ())[:50])
+    index = outside.trigrams
+    hits = sorted(p for g in grams for p in index.get(g, ())[:50])
     if not hits:
         return None
     reach = len(stems) + 5
@@ -70,8 +77,7 @@ def find_paraphrase(quote: Words, outside: OutsideText) -> tuple[int, int] | Non
     count, first, last = best
     if count < max(2, 0.5 * len(grams)):
         return None
-    w = outside.words
-    return w.starts[outside.positions[first]], w.ends[outside.positions[last + 2]]
+    return outside.starts[first], outside.ends[last + 2]
 
 
 def adjacent_words_quoted(longer: Words, word_lo: int, word_hi: int, other_quote_open: int,
@@ -79,18 +85,20 @@ def adjacent_words_quoted(longer: Words, word_lo: int, word_hi: int, other_quote
     """Whether content words just outside the aligned stretch of the longer quote stand next to
     the other version's quote, outside its marks: quoting moved, words kept."""
     mine = [(longer.stems[k], longer.is_content[k]) for k, w in enumerate(longer.is_word) if w]
-    theirs = [(outside.words.stems[k], outside.words.is_content[k]) for k in outside.positions]
-    starts = [outside.words.starts[k] for k in outside.positions]
-    before_at = bisect.bisect_left(starts, other_quote_open)
-    after_at = bisect.bisect_left(starts, other_quote_close)
+    before_at = bisect.bisect_left(outside.starts, other_quote_open)
+    after_at = bisect.bisect_left(outside.starts, other_quote_close)
 
     def content(words) -> set[str]:
         return {stem for stem, is_content in words if is_content}
 
+    def theirs(lo: int, hi: int) -> set[str]:
+        lo, hi = max(0, lo), min(len(outside.stems), hi)
+        return {outside.stems[k] for k in range(lo, hi) if outside.content[k]}
+
     before, after = content(mine[max(0, word_lo - 6):word_lo]), content(mine[word_hi:word_hi + 6])
     return bool(
-        before & content(theirs[max(0, before_at - 3):before_at])
-        or after & content(theirs[after_at:after_at + 3])
-        or len(before & content(theirs[max(0, before_at - 8):before_at])) >= 2
-        or len(after & content(theirs[after_at:after_at + 12])) >= 2
+        before & theirs(before_at - 3, before_at)
+        or after & theirs(after_at, after_at + 3)
+        or len(before & theirs(before_at - 8, before_at)) >= 2
+        or len(after & theirs(after_at, after_at + 12)) >= 2
     )

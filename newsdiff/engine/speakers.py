@@ -43,20 +43,20 @@ class Speakers:
             k = bisect.bisect_right(starts, at) - 1
             return k >= 0 and inside[k][0] <= at < inside[k][1]
 
-        speaking = {m.start("who") for p in (pat.WHO_VERB, pat.VERB_WHO)
-                    for m in p.finditer(text) if m.group("who")}
+        headline_lines = _title_case_lines(text)
         mentions = []
         for m in NAME_RE.finditer(text):
-            if is_quoted(m.start()) or _in_title_case_line(text, m.start()):
+            if is_quoted(m.start()) or _inside(headline_lines, m.start()):
                 continue
             name, gender = clean_name(m.group())
             if not name:
                 continue
-            lead = text[max(0, m.start() - 12):m.start()]
+            lead = text[max(0, m.start() - 16):m.start()]
             after_preposition = bool(pat.PREPOSITION_BEFORE.search(lead))
             the = lead.endswith(("the ", "The ")) or m.group().startswith(("The ", "the "))
             person = gender is not None or (looks_like_person(name) and not the)
-            rank = 0 if m.start() in speaking else (2 if after_preposition else 1)
+            speaking = bool(pat.SPEAKS_AFTER.match(text, m.end()) or pat.SPOKEN_BEFORE.search(lead))
+            rank = 0 if speaking else (2 if after_preposition else 1)
             mentions.append(Mention(m.start(), name, person, gender, rank))
         self.full_names: dict[str, list[str]] = {}
         for mention in mentions:
@@ -146,12 +146,20 @@ class Speakers:
         return None
 
 
-def _in_title_case_line(text: str, at: int) -> bool:
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Headlines and mastheads capitalise every word: their runs of capitals are not names."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    words = [w for w in text[start:end if end >= 0 else len(text)].split() if w[:1].isalpha()]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return lines
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    k = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
 
 
 def _sentence_after(text: str, start: int, limit: int) -> str:

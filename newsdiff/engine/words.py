@@ -51,10 +51,16 @@ def stems(norms: list[str]) -> list[str]:
     return [_stems[w] for w in norms]
 
 
+_codes: dict[str, str] = {}
+
+
 def code(stem: str) -> str:
     """One character standing for a stem, the same in every process, so rapidfuzz can compare
     quotes word by word (an LCS over these characters is an LCS over words)."""
-    return chr(0x10000 + zlib.crc32(stem.encode("utf-8")) % 0xF0000)
+    c = _codes.get(stem)
+    if c is None:
+        c = _codes[stem] = chr(0x10000 + zlib.crc32(stem.encode("utf-8")) % 0xF0000)
+    return c
 
 
 @dataclass(frozen=True)
@@ -78,25 +84,27 @@ class Words:
 def tokenise(text: str, start: int = 0, end: int | None = None) -> Words:
     """Tokens of `text[start:end]` with absolute offsets.
 
-    >>> w = tokenise("He said “Iran’s drones,” twice.", 8, 22)
+    >>> w = tokenise("He said “Iran’s drones,” twice.", 9, 23)
     >>> w.norms, w.stems[:1], w.is_content
     (("iran's", 'drones', ','), ('iran',), (True, True, False))
     """
-    starts, ends, norms, is_word = [], [], [], []
-    for m in TOKEN.finditer(text, start, len(text) if end is None else end):
-        starts.append(m.start())
-        ends.append(m.end())
-        norms.append(m.group().translate(FOLD).lower())
-        is_word.append(m.lastgroup == "w")
-    word_stems = stems([n for n, w in zip(norms, is_word) if w])
-    it = iter(word_stems)
+    end = len(text) if end is None else end
+    piece = text[start:end]
+    folded = piece.translate(FOLD).lower()
+    if len(folded) != len(piece):  # a rare letter whose lower case is longer
+        folded = "".join(c.translate(FOLD).lower()[0] for c in piece)
+    spans = [m.span() for m in TOKEN.finditer(piece)]
+    norms = [folded[s:e] for s, e in spans]
+    is_word = [n[0].isalnum() for n in norms]
+    words = [n for n, w in zip(norms, is_word) if w]
+    it = iter(stems(words))
     all_stems = [next(it) if w else n for n, w in zip(norms, is_word)]
-    content = [
-        w and (n not in STOPWORDS or n in NEGATIONS) for n, w in zip(norms, is_word)
-    ]
+    content = [w and (n not in STOPWORDS or n in NEGATIONS) for n, w in zip(norms, is_word)]
+    starts = [start + s for s, _ in spans]
     return Words(
-        tuple(starts), tuple(ends), tuple(norms), tuple(all_stems), tuple(is_word),
-        tuple(content), "".join(code(s) for s, c in zip(all_stems, content) if c),
+        tuple(starts), tuple(start + e for _, e in spans), tuple(norms), tuple(all_stems),
+        tuple(is_word), tuple(content),
+        "".join([code(s) for s, c in zip(all_stems, content) if c]),
         _sentences(text, starts, norms, is_word),
     )
 
