@@ -321,5 +321,4 @@ def _quoting_moved(vx: ExtractedVersion, x: int, ranges: tuple[Range, ...],
     words = (min(lo for lo, _ in ranges), max(hi for _, hi in ranges))
     if words == (0, wx.word_count):
         return False
-    qy = vy.quotes[y]
-    return adjacent_words_quoted(wx, words[0], words[1], qy.open_at, qy.close_end, vy.outside_words)
+    return adjacent_words_quoted(wx, words[0], words[1], vy, y)

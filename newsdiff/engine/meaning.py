@@ -4,6 +4,7 @@ Vocabulary (fixed): number_changed, negation_changed, entity_changed, hedge_chan
 speaker_changed, quoting_changed.
 """
 
+import re
 from collections import Counter
 
 from newsdiff.engine.words import ABBREVIATIONS, NEGATIONS, Words
@@ -23,6 +24,7 @@ _NUMBER_WORDS = {
     "second": "2nd", "third": "3rd", "twice": "x2", "triple": "x3", "double": "x2",
     "percent": "%", "%": "%",
 }
+_DIGIT = re.compile(r"\d")
 HEDGES = frozenset(
     """likely unlikely may might could possibly possible probably probable perhaps maybe
     reportedly allegedly apparently seemingly seems seem seemed appears appear appeared suggest
@@ -36,7 +38,7 @@ def _numbers(norms: list[str]) -> Counter:
     for k, n in enumerate(norms):
         if n == "cent" and k and norms[k - 1] == "per":
             out["%"] += 1  # "per cent" = "percent" = "%"
-        elif any(c.isdigit() for c in n):
+        elif not n.isalpha() and _DIGIT.search(n):
             out[n.replace(",", "")] += 1
         elif n in _NUMBER_WORDS:
             out[_NUMBER_WORDS[n]] += 1

@@ -124,19 +124,22 @@ def story_keys(speakers: list[list[str | None]]) -> list[list[str | None]]:
     [['john kirby', 'john kirby'], ['john kirby', 'james cleverley'], ['james cleverley']]
     """
     names = sorted({n for version in speakers for n in version if n})
-    groups: list[list[str]] = []  # people: names that share a (variant of a) surname
+    by_surname: dict[str, list[list[str]]] = {}  # people: names sharing a (variant) surname
+    groups: list[list[str]] = []
     for name in names:
-        if is_organisation(name) or len(name.split()) == 0:
+        if is_organisation(name) or not looks_like_speaker(name):
             groups.append([name])
             continue
-        for group in groups:
-            head = group[0]
-            if not is_organisation(head) and _same_surname(surname(head), surname(name)) and \
-                    all(_first_names_agree(member, name) for member in group):
+        family = surname(name)
+        similar = [s for s in by_surname if _same_surname(s, family)]
+        for group in (g for s in similar for g in by_surname[s]):
+            if all(_first_names_agree(member, name) for member in group):
                 group.append(name)
                 break
         else:
-            groups.append([name])
+            group = [name]
+            groups.append(group)
+            by_surname.setdefault(family, []).append(group)
     key_of: dict[str, str] = {}
     for group in groups:
         fullest = max(group, key=lambda n: (len(n.split()), len(n), n))

@@ -14,11 +14,12 @@ SINGLE_MARKS = "'‘’‚‛‹›`´ʼ′『』"
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\r\n\v\f"
 _DASHES = "‐‑‒–—―−"
 
-# Same-length replacements, so str.translate keeps offsets one to one.
-FOLD = str.maketrans(
-    {**{c: '"' for c in DOUBLE_MARKS}, **{c: "'" for c in SINGLE_MARKS},
-     **{c: " " for c in _SPACES}, **{c: "-" for c in _DASHES}}
-)
+# Same-length replacements, so folding keeps offsets one to one.
+_FOLD_MAP = {**{c: '"' for c in DOUBLE_MARKS}, **{c: "'" for c in SINGLE_MARKS},
+             **{c: " " for c in _SPACES}, **{c: "-" for c in _DASHES}}
+FOLD = str.maketrans(_FOLD_MAP)
+# str.translate with a table this sparse is slow on long texts; a regex visits only the marks.
+_FOLDABLE = re.compile("[" + re.escape("".join(c for c in _FOLD_MAP if c not in "\"' ")) + "]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _RUN_OF_SPACE = re.compile(r" {2,}")
 # Quote marks once folded: every ", and every ' that is not inside a word (Iran's stays).
@@ -48,7 +49,7 @@ def fold(text: str) -> str:
     >>> fold("“Iran’s”\u00a0DRONES")
     '"iran\\'s" drones'
     """
-    folded = text.translate(FOLD)
+    folded = _FOLDABLE.sub(lambda m: _FOLD_MAP[m.group()], text)
     lowered = folded.lower()
     return lowered if len(lowered) == len(folded) else "".join(c.lower()[0] for c in folded)
 

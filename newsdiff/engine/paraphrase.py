@@ -23,12 +23,11 @@ class OutsideText:
 
     def __init__(self, text: str, cuts: list[tuple[int, int]]):
         folded = fold(text)
-        cut_starts = [s for s, _ in cuts]
-        spans = []
-        for m in _WORD.finditer(folded):
-            c = bisect.bisect_right(cut_starts, m.start()) - 1
-            if c < 0 or m.start() >= cuts[c][1]:
-                spans.append(m.span())
+        spans, pos = [], 0
+        for cut_start, cut_end in sorted(cuts) + [(len(text), len(text))]:
+            if cut_start > pos:
+                spans.extend(m.span() for m in _WORD.finditer(folded, pos, cut_start))
+            pos = max(pos, cut_end)
         norms = [folded[s:e] for s, e in spans]
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
@@ -80,25 +79,27 @@ def find_paraphrase(quote: Words, outside: OutsideText) -> tuple[int, int] | Non
     return outside.starts[first], outside.ends[last + 2]
 
 
-def adjacent_words_quoted(longer: Words, word_lo: int, word_hi: int, other_quote_open: int,
-                          other_quote_close: int, outside: OutsideText) -> bool:
+def _stems_between(text: str, start: int, end: int) -> list[tuple[str, bool]]:
+    norms = [m.group() for m in _WORD.finditer(fold(text[start:end]))]
+    return [(stem, n not in STOPWORDS or n in NEGATIONS) for stem, n in zip(stems(norms), norms)]
+
+
+def adjacent_words_quoted(longer: Words, word_lo: int, word_hi: int, version, y: int) -> bool:
     """Whether content words just outside the aligned stretch of the longer quote stand next to
-    the other version's quote, outside its marks: quoting moved, words kept."""
+    quote `y` of the other version, outside its marks: quoting moved, words kept."""
+    quotes = version.quotes
+    q = quotes[y]
+    floor = quotes[y - 1].close_end if y else 0
+    ceiling = quotes[y + 1].open_at if y + 1 < len(quotes) else len(version.text)
+    lead = _stems_between(version.text, max(floor, q.open_at - 80), q.open_at)
+    tail = _stems_between(version.text, q.close_end, min(ceiling, q.close_end + 120))
     mine = [(longer.stems[k], longer.is_content[k]) for k, w in enumerate(longer.is_word) if w]
-    before_at = bisect.bisect_left(outside.starts, other_quote_open)
-    after_at = bisect.bisect_left(outside.starts, other_quote_close)
 
     def content(words) -> set[str]:
         return {stem for stem, is_content in words if is_content}
 
-    def theirs(lo: int, hi: int) -> set[str]:
-        lo, hi = max(0, lo), min(len(outside.stems), hi)
-        return {outside.stems[k] for k in range(lo, hi) if outside.content[k]}
-
     before, after = content(mine[max(0, word_lo - 6):word_lo]), content(mine[word_hi:word_hi + 6])
     return bool(
-        before & theirs(before_at - 3, before_at)
-        or after & theirs(after_at, after_at + 3)
-        or len(before & theirs(before_at - 8, before_at)) >= 2
-        or len(after & theirs(after_at, after_at + 12)) >= 2
+        before & content(lead[-3:]) or after & content(tail[:3])
+        or len(before & content(lead[-8:])) >= 2 or len(after & content(tail[:12])) >= 2
     )

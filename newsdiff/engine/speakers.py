@@ -150,6 +150,9 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     """Headlines and mastheads capitalise every word: their runs of capitals are not names."""
     lines, pos = [], 0
     for line in text.split("\n"):
+        if len(line) > 200:  # a paragraph, not a headline
+            pos += len(line) + 1
+            continue
         words = [w for w in line.split() if w[:1].isalpha()]
         if len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
             lines.append((pos, pos + len(line)))

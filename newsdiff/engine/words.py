@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 import Stemmer
 
-from newsdiff.engine.normalise import FOLD
+from newsdiff.engine.normalise import fold
 
 # A word: letters/digits, with inner apostrophes, hyphens and dots ("Iran’s", "22-year-old",
 # "2.5", "U.S"); anything else that is not a space is a punctuation token of its own.
@@ -90,9 +90,7 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> Words:
     """
     end = len(text) if end is None else end
     piece = text[start:end]
-    folded = piece.translate(FOLD).lower()
-    if len(folded) != len(piece):  # a rare letter whose lower case is longer
-        folded = "".join(c.translate(FOLD).lower()[0] for c in piece)
+    folded = fold(piece)
     spans = [m.span() for m in TOKEN.finditer(piece)]
     norms = [folded[s:e] for s, e in spans]
     is_word = [n[0].isalnum() for n in norms]
