@@ -13,13 +13,13 @@ match, and where.
    themselves repeats of one another; otherwise only the best counterpart is kept.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, LCSseq
 
-from newsdiff.engine.diff import Segment, word_diff
+from newsdiff.engine.diff import Segment, diff_ops, segments
 from newsdiff.engine.meaning import FLAGS, meaning_flags
 from newsdiff.engine.names import looks_like_speaker
 from newsdiff.engine.normalise import comparable
@@ -222,11 +222,50 @@ def _same_speaker(qa, qb) -> bool | None:
     return None
 
 
+# A story repeats its quotes word for word across versions: what depends only on the two quote
+# texts is computed once per pair of texts (bounded memos, cleared when full).
+_MEMO_LIMIT = 200_000
+_verified: dict[tuple[str, str, bool | None], Match | None] = {}
+_described: dict[tuple, tuple[frozenset[str], list]] = {}
+
+
+def clear_memos() -> None:
+    """Forget memoised pair results (benchmarks start each run cold)."""
+    _verified.clear()
+    _described.clear()
+
+
+def _verify_once(va: ExtractedVersion, i: int, vb: ExtractedVersion, j: int) -> Match | None:
+    same = _same_speaker(va.quotes[i], vb.quotes[j])
+    key = (va.quotes[i].text, vb.quotes[j].text, same)
+    if key not in _verified:
+        if len(_verified) >= _MEMO_LIMIT:
+            _verified.clear()
+        _verified[key] = verify(va.words[i], vb.words[j], 0, 0, same)
+    found = _verified[key]
+    return replace(found, a=i, b=j) if found else None
+
+
+def _described_once(va: ExtractedVersion, vb: ExtractedVersion, m: Match, tokens):
+    """(meaning flags, token edit script) of a match; both depend only on the quote texts."""
+    key = (va.quotes[m.a].text, vb.quotes[m.b].text, m.stretches)
+    if key not in _described:
+        if len(_described) >= _MEMO_LIMIT:
+            _described.clear()
+        wa, wb = va.words[m.a], vb.words[m.b]
+        flags, ops = set(), []
+        for ta, tb in tokens:
+            flags.update(meaning_flags(va.text, wa, ta, vb.text, wb, tb))
+            ops.extend(diff_ops(wa, ta, wb, tb))
+        _described[key] = (frozenset(flags), ops)
+    return _described[key]
+
+
 def matches(va: ExtractedVersion, vb: ExtractedVersion) -> list[Match]:
     """Verified, selected matches between the quotes of two versions, best first."""
     found = []
     for i, j in _candidates(va, vb, same=False):
-        match = verify(va.words[i], vb.words[j], i, j, _same_speaker(va.quotes[i], vb.quotes[j]))
+        match = _verify_once(va, i, vb, j)
         if match:
             found.append(match)
     found.sort(key=lambda m: (-m.weight, -m.score, m.a, m.b))
@@ -297,10 +336,9 @@ def align_versions(va: ExtractedVersion, vb: ExtractedVersion) -> list[Pair]:
     for m in matches(va, vb):
         qa, qb, wa, wb = va.quotes[m.a], vb.quotes[m.b], va.words[m.a], vb.words[m.b]
         tokens = [(_tokens(wa, x), _tokens(wb, y)) for x, y in m.stretches]
-        flags, diff = set(), []
-        for ta, tb in tokens:
-            flags.update(meaning_flags(va.text, wa, ta, vb.text, wb, tb))
-            diff.extend(word_diff(va.text, wa, ta, vb.text, wb, tb))
+        meaning, ops = _described_once(va, vb, m, tokens)
+        flags = set(meaning)
+        diff = segments(va.text, wa, vb.text, wb, ops)
         if _same_speaker(qa, qb) is False:
             flags.add("speaker_changed")
         if _quoting_moved(va, m.a, m.a_ranges, vb, m.b) or _quoting_moved(vb, m.b, m.b_ranges, va, m.a):

@@ -54,7 +54,7 @@ def analyse_version(text: str) -> ExtractedVersion:
             if surer:
                 name = surer[0][0]
         names.append(name)
-    return replace(version, quotes=tuple(
+    return _with_quotes(version, tuple(
         replace(q, speaker=name, speaker_key=fold_name(name) if name else None)
         for q, name in zip(quotes, names)
     ))
@@ -73,7 +73,14 @@ def unify_speakers(versions: list[ExtractedVersion]) -> list[ExtractedVersion]:
     """The same versions with `speaker_key`s unified across the whole story: "Kirby" in one
     outlet and "John Kirby" in another get one key; so do "Cleverly" and "Cleverley"."""
     keys = story_keys([[q.speaker for q in v.quotes] for v in versions])
-    return [
-        replace(v, quotes=tuple(replace(q, speaker_key=k) for q, k in zip(v.quotes, vk)))
-        for v, vk in zip(versions, keys)
-    ]
+    return [_with_quotes(v, tuple(replace(q, speaker_key=k) for q, k in zip(v.quotes, vk)))
+            for v, vk in zip(versions, keys)]
+
+
+def _with_quotes(version: ExtractedVersion, quotes: tuple[Quote, ...]) -> ExtractedVersion:
+    """The version with new quote records (same spans): what was derived from spans carries."""
+    new = replace(version, quotes=quotes)
+    for derived in ("echoes", "outside_words"):
+        if derived in version.__dict__:
+            new.__dict__[derived] = version.__dict__[derived]
+    return new
