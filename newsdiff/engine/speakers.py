@@ -196,11 +196,12 @@ def _subject(speakers: Speakers, text: str, at: int) -> str | None:
     """The first name or pronoun of a sentence that is not after a preposition: "Kirby was
     blunt:", "In a letter to members, she set out the terms:"."""
     for m in pat.ANY_WHO.finditer(text):
-        if m.group("who") and pat.PREPOSITION_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
-            continue
+        if m.group("who") and (
+                pat.PREPOSITION_BEFORE.search(text[max(0, m.start() - 12):m.start()])
+                or text[m.end():m.end() + 2] in ("’s", "'s")):
+            continue  # "Under questioning from X", "Wearmouth’s oldest shop"
         who = speakers.speaker(m, at)
-        if who and (m.group("pro") or looks_like_person(who) or who in speakers.full_names or
-                    surname(who) in speakers.full_names):
+        if who and (m.group("pro") or (m.group("who") and not is_organisation(who))):
             return who
     return None
 

@@ -45,8 +45,10 @@ def analyse_version(text: str) -> ExtractedVersion:
     quotes = _marks_only(text)
     version = ExtractedVersion(text, tuple(quotes),
                                tuple(tokenise(text, q.start, q.end) for q in quotes))
-    speakers = Speakers(text, [(q.start, q.end) for q in quotes])
-    found = attribute(text, quotes, paragraphs(text), speakers)
+    paras = paragraphs(text)
+    flat = _unwrapped(text, paras)
+    speakers = Speakers(flat, [(q.start, q.end) for q in quotes])
+    found = attribute(flat, quotes, paras, speakers)
     names = []
     for i, (name, strength) in enumerate(found):
         if strength < 2:  # a repeat of these words, attributed more surely, knows better
@@ -58,6 +60,17 @@ def analyse_version(text: str) -> ExtractedVersion:
         replace(q, speaker=name, speaker_key=fold_name(name) if name else None)
         for q, name in zip(quotes, names)
     ))
+
+
+def _unwrapped(text: str, paras: list[tuple[int, int]]) -> str:
+    """The text with line breaks inside paragraphs (hard-wrapped copy) turned into spaces, so
+    "Irene\nSolberg" is one name; same length, so offsets hold."""
+    pieces, pos = [], 0
+    for start, end in paras:
+        if "\n" in text[start:end]:
+            pieces += [text[pos:start], text[start:end].replace("\n", " ")]
+            pos = end
+    return "".join(pieces) + text[pos:]
 
 
 def extract_quotes(text: str) -> list[Quote]:
