@@ -141,6 +141,16 @@ def verify(wa: Words, wb: Words, a: int = 0, b: int = 0,
     whole = _stretch(wa, wb, ia, ib, (0, na), (0, nb))
     if whole is None:
         return None
+    # A word changed at the very start or end (both sides have one there) is still inside the
+    # aligned part; extra words on one side only are a trim, and stay outside.
+    edge_a, edge_b = max(1, 0.1 * na), max(1, 0.1 * nb)
+    lo_a, lo_b = whole.a[0], whole.b[0]
+    hi_a, hi_b = whole.a[1], whole.b[1]
+    if 0 < lo_a <= edge_a and 0 < lo_b <= edge_b:
+        lo_a, lo_b = 0, 0
+    if 0 < na - hi_a <= edge_a and 0 < nb - hi_b <= edge_b:
+        hi_a, hi_b = na, nb
+    whole = _Stretch((lo_a, hi_a), (lo_b, hi_b), whole.matched, whole.matched_content)
     stretches = [whole]
     if len(wa.sentences) > 1 and len(wb.sentences) > 1:
         sentences = _by_sentence(wa, wb, ia, ib)
@@ -170,8 +180,11 @@ def verify(wa: Words, wb: Words, a: int = 0, b: int = 0,
     all_content = full and m_content == ca == cb
     small = changed <= max(1, 0.15 * max(ra, rb)) or \
         (full and changed <= max(3, (0.3 if all_content else 0.25) * max(ra, rb)))
+    # A shared phrase ("declined to comment on the") is not a shared statement: a partial pair
+    # needs three shared content words or most of the shorter quote.
     if small and m >= 3 and m_content >= (1 if full else 2) and \
-            (cov_short >= 0.6 or (m >= 6 and m_content >= 3)):
+            (full or (cov_short >= 0.6 and (m_content >= 3 or cov_short >= 0.8))
+             or (m >= 6 and m_content >= 3)):
         kind = "minor" if full else "partial"
     else:
         needed = 0.45 if same_speaker is None else (0.4 if same_speaker else 0.55)
