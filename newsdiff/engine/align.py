@@ -132,7 +132,8 @@ def verify(wa: Words, wb: Words, a: int = 0, b: int = 0,
         return None
     na, nb = len(ia), len(ib)
     if [wa.norms[k] for k in ia] == [wb.norms[k] for k in ib]:
-        same = comparable(_joined(wa, range(len(wa.norms)), [(0, len(wa.norms))])) == \
+        same = wa.norms == wb.norms or \
+            comparable(_joined(wa, range(len(wa.norms)), [(0, len(wa.norms))])) == \
             comparable(_joined(wb, range(len(wb.norms)), [(0, len(wb.norms))]))
         return Match(a, b, 100.0, "exact" if same else "minor", (((0, na), (0, nb)),), 2.0 * na)
     shorter = min(na, nb)
@@ -268,6 +269,9 @@ def _described_once(va: ExtractedVersion, vb: ExtractedVersion, m: Match, tokens
         wa, wb = va.words[m.a], vb.words[m.b]
         flags, ops = set(), []
         for ta, tb in tokens:
+            if wa.norms[ta[0]:ta[1]] == wb.norms[tb[0]:tb[1]]:  # the same tokens: nothing to say
+                ops.append(("equal", ta[0], ta[1], tb[0], tb[1]))
+                continue
             flags.update(meaning_flags(va.text, wa, ta, vb.text, wb, tb))
             ops.extend(diff_ops(wa, ta, wb, tb))
         _described[key] = (frozenset(flags), ops)
@@ -283,15 +287,18 @@ def matches(va: ExtractedVersion, vb: ExtractedVersion) -> list[Match]:
             found.append(match)
     found.sort(key=lambda m: (-m.weight, -m.score, m.a, m.b))
     chosen: list[Match] = []
+    by_a: dict[int, list[Match]] = {}
+    by_b: dict[int, list[Match]] = {}
     echo_a, echo_b = va.echoes, vb.echoes
     for m in found:
-        clash = any(
-            (c.a == m.a and c.b not in echo_b.get(m.b, ()) and _overlap(c.a_ranges, m.a_ranges)) or
-            (c.b == m.b and c.a not in echo_a.get(m.a, ()) and _overlap(c.b_ranges, m.b_ranges))
-            for c in chosen
-        )
+        clash = any(c.b not in echo_b.get(m.b, ()) and _overlap(c.a_ranges, m.a_ranges)
+                    for c in by_a.get(m.a, ())) or \
+            any(c.a not in echo_a.get(m.a, ()) and _overlap(c.b_ranges, m.b_ranges)
+                for c in by_b.get(m.b, ()))
         if not clash:
             chosen.append(m)
+            by_a.setdefault(m.a, []).append(m)
+            by_b.setdefault(m.b, []).append(m)
     return chosen
 
 
