@@ -101,7 +101,7 @@ def _peak_mib(fn) -> float:
 
 
 def _row(name: str, seconds: float, quotes: int, kernel: float, peak: float) -> str:
-    return (f"| {name:<38} | {seconds * 1000:9.1f} | {quotes / seconds:10,.0f} | "
+    return (f"| {name:<44} | {seconds * 1000:9.1f} | {quotes / seconds:10,.0f} | "
             f"{kernel * 1000:9.1f} | {seconds / kernel:5.2f}x | {peak:8.1f} |")
 
 
@@ -128,7 +128,7 @@ def run() -> str:
     s_align = _median(lambda: [align_versions(x, y) for x, y in story_pairs], runs)
     s_extract = _median(lambda: [analyse_version(t) for t in story], runs)
 
-    header = (f"| {'measure':<38} | {'ms':>9} | {'quotes/s':>10} | {'kernel ms':>9} | "
+    header = (f"| {'measure':<44} | {'ms':>9} | {'quotes/s':>10} | {'kernel ms':>9} | "
               f"{'ratio':>6} | {'peak MiB':>8} |")
     rule = "|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|"
     lines = [
