@@ -40,6 +40,9 @@ ORG_WORDS = frozenset(
 NOT_NAMES = frozenset(
     """the a an he she they it we i you her his its our their my your this that these those there here but and or if when
     while after before as at in on by for to of from with without however meanwhile yet so
+    then now also still yes no maybe perhaps later earlier today yesterday tomorrow last next
+    instead thus indeed although though because since until what who why how where which whose
+    all some many most several both each every one two asked said says we'll i'm it's there's
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december""".split()
 )
