@@ -113,7 +113,7 @@ def find_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
     """The quotation marks in `text[start:end]` with their roles; apostrophes left out.
 
     >>> [(m.start, m.role.value) for m in find_marks("‘Iran’s drones’ in the ’90s")]
-    [(0, 'open'), (14, 'close')]
+    [(0, 'open'), (14, 'weak_close')]
     """
     marks = []
     for m in MARK.finditer(text, start, len(text) if end is None else end):
