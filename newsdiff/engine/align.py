@@ -1,0 +1,382 @@
+"""Pairing the quotes of two versions: which quotes are the same statement, how well the parts
+match, and where.
+
+1. Candidates: every quote of A against every quote of B in one `process.cdist` call, scoring
+   the longest common subsequence of content-word stems (each stem encoded as one character),
+   so a short quote inside a long one, or a sentence shared by two quotes, still scores.
+2. Verification, on candidates only: a word alignment (rapidfuzz Indel) whose best-scoring
+   stretch (content words weigh more than function words) gives the aligned span on each side.
+3. Decision and kind from that stretch: how many words changed, how much of each quote it
+   covers, how many content words the two share.
+4. Selection, best first: a quote may pair with several others (split, merged, quoted in the
+   headline and in the body) as long as they align with different parts of it, or are
+   themselves repeats of one another; otherwise only the best counterpart is kept.
+"""
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel, LCSseq
+
+from newsdiff.engine.diff import Segment, diff_ops, segments
+from newsdiff.engine.meaning import FLAGS, meaning_flags
+from newsdiff.engine.names import looks_like_speaker
+from newsdiff.engine.normalise import comparable
+from newsdiff.engine.paraphrase import adjacent_words_quoted
+from newsdiff.engine.version import ExtractedVersion
+from newsdiff.engine.words import Words
+
+KINDS = ("exact", "minor", "partial", "reworded")
+
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A verified candidate: aligned stretches as word-index ranges [lo, hi) on each side, in
+    pairs (one stretch for most pairs; one per sentence pair when sentences were reordered)."""
+
+    a: int
+    b: int
+    score: float
+    kind: str
+    stretches: tuple[tuple[Range, Range], ...]
+    weight: float
+
+    @property
+    def a_ranges(self) -> tuple[Range, ...]:
+        return tuple(x for x, _ in self.stretches)
+
+    @property
+    def b_ranges(self) -> tuple[Range, ...]:
+        return tuple(y for _, y in self.stretches)
+
+
+@dataclass(frozen=True)
+class _Stretch:
+    a: Range
+    b: Range
+    matched: int
+    matched_content: int
+
+
+def _word_positions(w: Words) -> list[int]:
+    return [k for k, is_word in enumerate(w.is_word) if is_word]
+
+
+def _stretch(wa: Words, wb: Words, ia: list[int], ib: list[int], ra: Range, rb: Range):
+    """The best-scoring contiguous stretch of the word alignment of A's words ra and B's rb:
+    matches gain (content words more), unmatched words cost a little, so a changed word
+    between two matches stays inside while a run of unrelated words ends the stretch."""
+    sa = [wa.stems[k] for k in ia[ra[0]:ra[1]]]
+    sb = [wb.stems[k] for k in ib[rb[0]:rb[1]]]
+    columns: list[tuple[int | None, int | None]] = []
+    for op in Indel.opcodes(sa, sb):
+        if op.tag == "equal":
+            columns.extend(zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end)))
+        else:
+            columns.extend((x, None) for x in range(op.src_start, op.src_end))
+            columns.extend((None, y) for y in range(op.dest_start, op.dest_end))
+    best, total, start = (0.0, 0, -1), 0.0, 0
+    for c, (x, y) in enumerate(columns):
+        if x is not None and y is not None:
+            gain = 1.0 if wa.is_content[ia[ra[0] + x]] else 0.35
+        else:
+            content = wa.is_content[ia[ra[0] + x]] if x is not None else wb.is_content[ib[rb[0] + y]]
+            gain = -0.25 if content else -0.1
+        if total <= 0:
+            total, start = 0.0, c
+        total += gain
+        if total > best[0]:
+            best = (total, start, c)
+    if best[2] < best[1]:
+        return None
+    stretch = columns[best[1]:best[2] + 1]
+    xs = [x for x, _ in stretch if x is not None]
+    ys = [y for _, y in stretch if y is not None]
+    pairs = [x for x, y in stretch if x is not None and y is not None]
+    return _Stretch((ra[0] + min(xs), ra[0] + max(xs) + 1), (rb[0] + min(ys), rb[0] + max(ys) + 1),
+                    len(pairs), sum(1 for x in pairs if wa.is_content[ia[ra[0] + x]]))
+
+
+def _by_sentence(wa: Words, wb: Words, ia: list[int], ib: list[int]) -> list[_Stretch]:
+    """Sentence pairs aligned one to one, best first: catches sentences in another order."""
+    found = [s for sa in wa.sentences for sb in wb.sentences
+             if (s := _stretch(wa, wb, ia, ib, sa, sb)) and s.matched_content >= 2]
+    chosen: list[_Stretch] = []
+    for s in sorted(found, key=lambda s: -s.matched_content):
+        if all(not _intersects(s.a, c.a) and not _intersects(s.b, c.b) for c in chosen):
+            chosen.append(s)
+    return sorted(chosen, key=lambda s: s.a)
+
+
+def _intersects(x: Range, y: Range) -> bool:
+    return min(x[1], y[1]) > max(x[0], y[0])
+
+
+def _content(w: Words, positions: list[int], ranges) -> int:
+    return sum(1 for lo, hi in ranges for k in positions[lo:hi] if w.is_content[k])
+
+
+def _joined(w: Words, positions: list[int], ranges) -> str:
+    return " ".join(w.norms[k] for lo, hi in ranges for k in positions[lo:hi])
+
+
+def verify(wa: Words, wb: Words, a: int = 0, b: int = 0,
+           same_speaker: bool | None = None) -> Match | None:
+    """Whether two quotes are the same statement, and how they differ; None when they are not."""
+    ia, ib = _word_positions(wa), _word_positions(wb)
+    if not ia or not ib:
+        return None
+    na, nb = len(ia), len(ib)
+    if [wa.norms[k] for k in ia] == [wb.norms[k] for k in ib]:
+        same = wa.norms == wb.norms or \
+            comparable(_joined(wa, range(len(wa.norms)), [(0, len(wa.norms))])) == \
+            comparable(_joined(wb, range(len(wb.norms)), [(0, len(wb.norms))]))
+        return Match(a, b, 100.0, "exact" if same else "minor", (((0, na), (0, nb)),), 2.0 * na)
+    shorter = min(na, nb)
+    if shorter <= 2:
+        return None  # fragments pair only word for word (above)
+    whole = _stretch(wa, wb, ia, ib, (0, na), (0, nb))
+    if whole is None:
+        return None
+    # A word changed at the very start or end (both sides have one there) is still inside the
+    # aligned part; extra words on one side only are a trim, and stay outside.
+    edge_a, edge_b = max(1, 0.1 * na), max(1, 0.1 * nb)
+    lo_a, lo_b = whole.a[0], whole.b[0]
+    hi_a, hi_b = whole.a[1], whole.b[1]
+    if 0 < lo_a <= edge_a and 0 < lo_b <= edge_b:
+        lo_a, lo_b = 0, 0
+    if 0 < na - hi_a <= edge_a and 0 < nb - hi_b <= edge_b:
+        hi_a, hi_b = na, nb
+    whole = _Stretch((lo_a, hi_a), (lo_b, hi_b), whole.matched, whole.matched_content)
+    stretches = [whole]
+    if len(wa.sentences) > 1 and len(wb.sentences) > 1:
+        sentences = _by_sentence(wa, wb, ia, ib)
+        if len(sentences) > 1 and sum(s.matched_content for s in sentences) > whole.matched_content:
+            stretches = sentences
+    m = sum(s.matched for s in stretches)
+    m_content = sum(s.matched_content for s in stretches)
+    a_ranges, b_ranges = [s.a for s in stretches], [s.b for s in stretches]
+    ra = sum(hi - lo for lo, hi in a_ranges)
+    rb = sum(hi - lo for lo, hi in b_ranges)
+    full = ra >= 0.85 * na and rb >= 0.85 * nb
+    if full:
+        a_ranges, b_ranges, ra, rb = [(0, na)], [(0, nb)], na, nb
+    changed = max(ra - m, rb - m)
+    ca, cb = _content(wa, ia, a_ranges), _content(wb, ib, b_ranges)
+    content_dice = 2 * m_content / (ca + cb) if ca + cb else 0.0
+    cov_short = (ra / na) if na <= nb else (rb / nb)
+    sim = fuzz.ratio(_joined(wa, ia, a_ranges), _joined(wb, ib, b_ranges))
+    if not full and len(stretches) == 1:
+        # Same start, different endings (or the reverse): two statements, not one quoted twice.
+        (a_lo, a_hi), (b_lo, b_hi) = whole.a, whole.b
+        if (min(a_lo / na, b_lo / nb) >= 0.2 and min(a_lo, b_lo) >= 2) or \
+                (min((na - a_hi) / na, (nb - b_hi) / nb) >= 0.2 and min(na - a_hi, nb - b_hi) >= 2):
+            return None
+
+    # Only function words differ ("That is" / "That's"), or a few words of a whole quote.
+    all_content = full and m_content == ca == cb
+    small = changed <= max(1, 0.15 * max(ra, rb)) or \
+        (full and changed <= max(3, (0.3 if all_content else 0.25) * max(ra, rb)))
+    # A shared phrase ("declined to comment on the") is not a shared statement: a partial pair
+    # needs three shared content words or most of the shorter quote.
+    if small and m >= 3 and m_content >= (1 if full else 2) and \
+            (full or (cov_short >= 0.6 and (m_content >= 3 or cov_short >= 0.8))
+             or (m >= 6 and m_content >= 3)):
+        kind = "minor" if full else "partial"
+    else:
+        needed = 0.45 if same_speaker is None else (0.4 if same_speaker else 0.55)
+        lexical = m_content >= 3 and content_dice >= needed and cov_short >= 0.6 and sim >= 50
+        shaped = same_speaker is not False and full and m >= 0.6 * max(ra, rb) and sim >= 60 \
+            and m_content >= 2
+        if not (lexical or shaped):
+            return None
+        kind = "reworded"
+    stretched = tuple(zip(a_ranges, b_ranges)) if len(a_ranges) == len(b_ranges) else \
+        ((a_ranges[0], b_ranges[0]),)
+    return Match(a, b, float(sim), kind, stretched, (m_content + 0.3 * m) * sim / 100)
+
+
+def _candidates(va: ExtractedVersion, vb: ExtractedVersion, same: bool) -> list[tuple[int, int]]:
+    if not va.quotes or not vb.quotes:
+        return []
+    shared = process.cdist([w.content_code for w in va.words], [w.content_code for w in vb.words],
+                           scorer=LCSseq.similarity, workers=-1, dtype=np.int32)
+    na = np.array([len(w.content_code) for w in va.words])
+    nb = np.array([len(w.content_code) for w in vb.words])
+    least = np.minimum.outer(na, nb)
+    keep = (shared >= 3) | ((shared >= 2) & (3 * shared >= least)) | \
+        ((least <= 1) & (shared >= least) & (shared >= 1))
+    if same:
+        keep &= np.triu(np.ones_like(keep, dtype=bool), 1)
+    rows, cols = np.nonzero(keep)
+    pairs = set(zip(rows.tolist(), cols.tolist()))
+    by_key: dict[str, list[int]] = {}
+    for j, q in enumerate(vb.quotes):
+        by_key.setdefault(q.key, []).append(j)
+    for i, q in enumerate(va.quotes):  # identical quotes with no content word ("Not now.")
+        pairs.update((i, j) for j in by_key.get(q.key, ()) if not same or j > i)
+    return sorted(pairs)
+
+
+def _overlap(xs: tuple[Range, ...], ys: tuple[Range, ...]) -> bool:
+    inter = sum(max(0, min(x[1], y[1]) - max(x[0], y[0])) for x in xs for y in ys)
+    return inter > 0.5 * min(sum(hi - lo for lo, hi in xs), sum(hi - lo for lo, hi in ys))
+
+
+def _same_speaker(qa, qb) -> bool | None:
+    """Whether two quotes have the same speaker; None unless both name a person (a
+    description such as "a spokesman" may be the same person as a name)."""
+    if qa.speaker_key and qb.speaker_key and looks_like_speaker(qa.speaker) and \
+            looks_like_speaker(qb.speaker):
+        return qa.speaker_key == qb.speaker_key
+    return None
+
+
+# A story repeats its quotes word for word across versions: what depends only on the two quote
+# texts is computed once per pair of texts (bounded memos, cleared when full).
+_MEMO_LIMIT = 200_000
+_verified: dict[tuple[str, str, bool | None], Match | None] = {}
+_described: dict[tuple, tuple[frozenset[str], list]] = {}
+
+
+def clear_memos() -> None:
+    """Forget memoised pair results (benchmarks start each run cold)."""
+    _verified.clear()
+    _described.clear()
+
+
+def _verify_once(va: ExtractedVersion, i: int, vb: ExtractedVersion, j: int) -> Match | None:
+    same = _same_speaker(va.quotes[i], vb.quotes[j])
+    key = (va.quotes[i].text, vb.quotes[j].text, same)
+    if key not in _verified:
+        if len(_verified) >= _MEMO_LIMIT:
+            _verified.clear()
+        _verified[key] = verify(va.words[i], vb.words[j], 0, 0, same)
+    found = _verified[key]
+    return replace(found, a=i, b=j) if found else None
+
+
+def _described_once(va: ExtractedVersion, vb: ExtractedVersion, m: Match, tokens):
+    """(meaning flags, token edit script) of a match; both depend only on the quote texts."""
+    key = (va.quotes[m.a].text, vb.quotes[m.b].text, m.stretches)
+    if key not in _described:
+        if len(_described) >= _MEMO_LIMIT:
+            _described.clear()
+        wa, wb = va.words[m.a], vb.words[m.b]
+        flags, ops = set(), []
+        for ta, tb in tokens:
+            if wa.norms[ta[0]:ta[1]] == wb.norms[tb[0]:tb[1]]:  # the same tokens: nothing to say
+                ops.append(("equal", ta[0], ta[1], tb[0], tb[1]))
+                continue
+            flags.update(meaning_flags(va.text, wa, ta, vb.text, wb, tb))
+            ops.extend(diff_ops(wa, ta, wb, tb))
+        _described[key] = (frozenset(flags), ops)
+    return _described[key]
+
+
+def matches(va: ExtractedVersion, vb: ExtractedVersion) -> list[Match]:
+    """Verified, selected matches between the quotes of two versions, best first."""
+    found = []
+    for i, j in _candidates(va, vb, same=False):
+        match = _verify_once(va, i, vb, j)
+        if match:
+            found.append(match)
+    found.sort(key=lambda m: (-m.weight, -m.score, m.a, m.b))
+    chosen: list[Match] = []
+    by_a: dict[int, list[Match]] = {}
+    by_b: dict[int, list[Match]] = {}
+    echo_a, echo_b = va.echoes, vb.echoes
+    for m in found:
+        clash = any(c.b not in echo_b.get(m.b, ()) and _overlap(c.a_ranges, m.a_ranges)
+                    for c in by_a.get(m.a, ())) or \
+            any(c.a not in echo_a.get(m.a, ()) and _overlap(c.b_ranges, m.b_ranges)
+                for c in by_b.get(m.b, ()))
+        if not clash:
+            chosen.append(m)
+            by_a.setdefault(m.a, []).append(m)
+            by_b.setdefault(m.b, []).append(m)
+    return chosen
+
+
+def echoes(version: ExtractedVersion) -> dict[int, frozenset[int]]:
+    """Quotes of one version that repeat each other word for word, whole or in part."""
+    links: dict[int, set[int]] = {}
+    for i, j in _candidates(version, version, same=True):
+        m = verify(version.words[i], version.words[j], i, j)
+        shorter = min(version.words[i].word_count, version.words[j].word_count)
+        covered = min(sum(hi - lo for lo, hi in m.a_ranges), sum(hi - lo for lo, hi in m.b_ranges)) \
+            if m else 0
+        if m and m.kind in ("exact", "partial") and m.score >= 90 and covered >= 0.9 * shorter:
+            links.setdefault(i, set()).add(j)
+            links.setdefault(j, set()).add(i)
+    return {k: frozenset(v) for k, v in links.items()}
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Quote `a` of version A and quote `b` of version B are the same statement.
+
+    `spans_a`/`spans_b`: absolute offsets of the aligned parts; `diff`: word-level segments of
+    those parts; `flags`: meaning changes (see `meaning.FLAGS`); `key`: the two quotes' keys,
+    stable across recomputation so an editor's decision can be carried over."""
+
+    a: int
+    b: int
+    score: float
+    kind: str
+    spans_a: tuple[tuple[int, int], ...]
+    spans_b: tuple[tuple[int, int], ...]
+    flags: tuple[str, ...]
+    diff: tuple[Segment, ...]
+    key: str
+
+
+def _tokens(w: Words, words: Range) -> Range:
+    """Token range of a word range; a stretch reaching a quote's edge keeps its punctuation."""
+    positions = _word_positions(w)
+    lo = 0 if words[0] == 0 else positions[words[0]]
+    hi = len(w.norms) if words[1] == len(positions) else positions[words[1] - 1] + 1
+    return lo, hi
+
+
+def align_versions(va: ExtractedVersion, vb: ExtractedVersion) -> list[Pair]:
+    """Every pair of quotes of A and B that are the same statement, ordered by A then B.
+
+    >>> from newsdiff.engine.version import analyse_version
+    >>> va = analyse_version('“We will hold Iran accountable,” Kirby said.')
+    >>> vb = analyse_version('“We will hold Iran fully accountable,” said John Kirby.')
+    >>> [(p.a, p.b, p.kind) for p in align_versions(va, vb)]
+    [(0, 0, 'minor')]
+    """
+    pairs = []
+    for m in matches(va, vb):
+        qa, qb, wa, wb = va.quotes[m.a], vb.quotes[m.b], va.words[m.a], vb.words[m.b]
+        tokens = [(_tokens(wa, x), _tokens(wb, y)) for x, y in m.stretches]
+        meaning, ops = _described_once(va, vb, m, tokens)
+        flags = set(meaning)
+        diff = segments(va.text, wa, vb.text, wb, ops)
+        if _same_speaker(qa, qb) is False:
+            flags.add("speaker_changed")
+        if _quoting_moved(va, m.a, m.a_ranges, vb, m.b) or _quoting_moved(vb, m.b, m.b_ranges, va, m.a):
+            flags.add("quoting_changed")
+        pairs.append(Pair(
+            m.a, m.b, round(m.score, 1), m.kind,
+            tuple((wa.starts[ta[0]], wa.ends[ta[1] - 1]) for ta, _ in tokens),
+            tuple((wb.starts[tb[0]], wb.ends[tb[1] - 1]) for _, tb in tokens),
+            tuple(f for f in FLAGS if f in flags), tuple(diff), f"{qa.key}:{qb.key}",
+        ))
+    return sorted(pairs, key=lambda p: (p.a, p.b))
+
+
+def _quoting_moved(vx: ExtractedVersion, x: int, ranges: tuple[Range, ...],
+                   vy: ExtractedVersion, y: int) -> bool:
+    """Quote x reaches beyond its aligned part, and those words stand unquoted beside quote y."""
+    wx = vx.words[x]
+    words = (min(lo for lo, _ in ranges), max(hi for _, hi in ranges))
+    if words == (0, wx.word_count):
+        return False
+    return adjacent_words_quoted(wx, words[0], words[1], vy, y)
