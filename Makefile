@@ -18,7 +18,7 @@ PYTHON ?= $(shell for c in python3.14 python3.13 python3.12 \
 run: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py ensure_local_user
+	$(PY) manage.py ensure_local_user --port $(PORT)
 	DEBUG=True $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev

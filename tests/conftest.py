@@ -1,5 +1,6 @@
 import pytest
 
+from newsdiff.accounts.roles import Role, grant
 from newsdiff.stories.models import Story
 from tests.page_server import PageServer
 
@@ -12,7 +13,22 @@ def fast_password_hashing(settings):
 
 @pytest.fixture
 def editor(django_user_model):
-    return django_user_model.objects.create_user("eddie", password="correct-horse-battery")
+    user = django_user_model.objects.create_user("eddie", password="correct-horse-battery")
+    grant(user, Role.EDITOR)
+    return user
+
+
+@pytest.fixture
+def viewer(django_user_model):
+    user = django_user_model.objects.create_user("vera", password="correct-horse-battery")
+    grant(user, Role.VIEWER)
+    return user
+
+
+@pytest.fixture
+def viewer_client(client, viewer):
+    client.force_login(viewer)
+    return client
 
 
 @pytest.fixture

@@ -95,9 +95,12 @@ def add_version(
 
 
 def after_version_added(version: Version) -> None:
-    """QUOTE ENGINE HOOK: extract the new version's quotes and re-align the story here.
+    """Extract the new version's quotes and re-align the story.
 
     Runs inside add_version's transaction, so a failure here stores nothing at all."""
+    from newsdiff.quotes.services import align_story  # quotes builds on stories, not back
+
+    align_story(version.article.story)
 
 
 class _AlreadyStored(Exception):

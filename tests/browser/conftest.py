@@ -9,6 +9,8 @@ import shutil
 
 import pytest
 
+from newsdiff.accounts.roles import Role, grant
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between page actions are ordinary synchronous code, so Django's async guard must stand down.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -56,6 +58,7 @@ def browser_type_launch_args():
 def logged_in_page(page, live_server, django_user_model, client):
     """A Playwright page whose browser carries a logged-in editor's session cookie."""
     user = django_user_model.objects.create_user("browser-editor", password="unused-in-tests")
+    grant(user, Role.EDITOR)
     client.force_login(user)
     cookie = client.cookies["sessionid"]
     page.context.add_cookies(

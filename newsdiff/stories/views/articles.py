@@ -9,10 +9,12 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
+from newsdiff.accounts.roles import Role, require_role
 from newsdiff.stories.models import Article, Version
 
 
 @require_http_methods(["GET"])
+@require_role(Role.VIEWER)
 def article_history(request, article_id):
     article = get_object_or_404(Article.objects.select_related("story", "outlet"), pk=article_id)
     versions = (
@@ -26,6 +28,7 @@ def article_history(request, article_id):
 
 
 @require_http_methods(["GET"])
+@require_role(Role.VIEWER)
 def version_text(request, article_id, number):
     version = get_object_or_404(
         Version.objects.defer("raw").select_related(
@@ -40,6 +43,7 @@ def version_text(request, article_id, number):
 
 
 @require_http_methods(["GET"])
+@require_role(Role.VIEWER)
 def version_raw(request, article_id, number):
     """The bytes exactly as received, as a download: never rendered as a page of our own, since
     an uploaded HTML file could carry script."""

@@ -9,6 +9,7 @@ from django.utils.timezone import localtime
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from newsdiff.accounts.roles import Role, require_role
 from newsdiff.stories import services
 from newsdiff.stories.forms import FORM_ALLOWANCE, UploadForm, too_large_message
 from newsdiff.stories.models import Outlet, Story
@@ -19,6 +20,7 @@ from newsdiff.stories.models import Outlet, Story
 # Refusing an oversized request without reading it stores nothing, so it needs no token.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
+@require_role(Role.EDITOR)
 def story_upload(request, slug):
     story = get_object_or_404(Story, slug=slug)
     if (

@@ -10,14 +10,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from newsdiff.accounts.roles import Role, grant
+
 
 class Command(BaseCommand):
     help = "Create the local editor account if missing and print its login."
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="editor")
+        parser.add_argument("--port", type=int, default=8000, help="where `make run` serves")
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, port, **options):
         User = get_user_model()
         login_file = settings.VAR_DIR / "local-login.txt"
         user = User.objects.filter(username=username).first()
@@ -34,9 +37,10 @@ class Command(BaseCommand):
             user.save()
             login_file.write_text(f"{username}:{password}\n")
             login_file.chmod(0o600)
+        grant(user, Role.EDITOR)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Log in at http://127.0.0.1:{options.get('port', 8000)}/login/ "
+                f"Log in at http://127.0.0.1:{port}/login/ "
                 f"as {username!r} with password {password!r} (kept in {login_file})"
             )
         )
