@@ -7,7 +7,7 @@ normalise → extract (quotes) → attribute (speakers) → align → classify (
 # and the next upload (or `manage.py align_stories`) recomputes what is out of date.
 ENGINE_VERSION = "1"
 
-from newsdiff.engine.align import KINDS, Pair, align_versions
+from newsdiff.engine.align import KINDS, Pair, align_versions, pair_quotes
 from newsdiff.engine.compare import Comparison, compare_texts
 from newsdiff.engine.diff import Segment
 from newsdiff.engine.meaning import FLAGS
@@ -17,6 +17,6 @@ from newsdiff.engine.version import ExtractedVersion, analyse_version, extract_q
 
 __all__ = [
     "ENGINE_VERSION", "FLAGS", "KINDS", "Comparison", "ExtractedVersion", "Pair", "Quote", "Segment",
-    "align_versions", "analyse_version", "compare_texts", "extract_quotes", "normalise",
+    "align_versions", "analyse_version", "pair_quotes", "compare_texts", "extract_quotes", "normalise",
     "quote_key", "unify_speakers",
 ]

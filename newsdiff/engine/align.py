@@ -352,24 +352,47 @@ def align_versions(va: ExtractedVersion, vb: ExtractedVersion) -> list[Pair]:
     >>> [(p.a, p.b, p.kind) for p in align_versions(va, vb)]
     [(0, 0, 'minor')]
     """
-    pairs = []
-    for m in matches(va, vb):
-        qa, qb, wa, wb = va.quotes[m.a], vb.quotes[m.b], va.words[m.a], vb.words[m.b]
-        tokens = [(_tokens(wa, x), _tokens(wb, y)) for x, y in m.stretches]
-        meaning, ops = _described_once(va, vb, m, tokens)
-        flags = set(meaning)
-        diff = segments(va.text, wa, vb.text, wb, ops)
-        if _same_speaker(qa, qb) is False:
-            flags.add("speaker_changed")
-        if _quoting_moved(va, m.a, m.a_ranges, vb, m.b) or _quoting_moved(vb, m.b, m.b_ranges, va, m.a):
-            flags.add("quoting_changed")
-        pairs.append(Pair(
-            m.a, m.b, round(m.score, 1), m.kind,
-            tuple((wa.starts[ta[0]], wa.ends[ta[1] - 1]) for ta, _ in tokens),
-            tuple((wb.starts[tb[0]], wb.ends[tb[1] - 1]) for _, tb in tokens),
-            tuple(f for f in FLAGS if f in flags), tuple(diff), f"{qa.key}:{qb.key}",
-        ))
-    return sorted(pairs, key=lambda p: (p.a, p.b))
+    return sorted((_pair(va, vb, m) for m in matches(va, vb)), key=lambda p: (p.a, p.b))
+
+
+def pair_quotes(va: ExtractedVersion, a: int, vb: ExtractedVersion, b: int) -> Pair:
+    """Quote `a` of A and quote `b` of B described as a pair even when the engine would not
+    pair them: an editor linked them by hand. Kind, score, flags and diff as for any pair;
+    two quotes the engine finds unrelated count as `reworded`, aligned whole.
+
+    >>> from newsdiff.engine.version import analyse_version
+    >>> va = analyse_version('“We will hold Iran accountable,” Kirby said.')
+    >>> vb = analyse_version('“The talks are over,” Kirby said.')
+    >>> p = pair_quotes(va, 0, vb, 0)
+    >>> p.kind, p.score < 50
+    ('reworded', True)
+    """
+    match = _verify_once(va, a, vb, b)
+    if match is None:
+        wa, wb = va.words[a], vb.words[b]
+        na, nb = max(1, wa.word_count), max(1, wb.word_count)
+        ia, ib = _word_positions(wa), _word_positions(wb)
+        sim = fuzz.ratio(_joined(wa, ia, [(0, len(ia))]), _joined(wb, ib, [(0, len(ib))]))
+        match = Match(a, b, float(sim), "reworded", (((0, na), (0, nb)),), 0.0)
+    return _pair(va, vb, match)
+
+
+def _pair(va: ExtractedVersion, vb: ExtractedVersion, m: Match) -> Pair:
+    qa, qb, wa, wb = va.quotes[m.a], vb.quotes[m.b], va.words[m.a], vb.words[m.b]
+    tokens = [(_tokens(wa, x), _tokens(wb, y)) for x, y in m.stretches]
+    meaning, ops = _described_once(va, vb, m, tokens)
+    flags = set(meaning)
+    diff = segments(va.text, wa, vb.text, wb, ops)
+    if _same_speaker(qa, qb) is False:
+        flags.add("speaker_changed")
+    if _quoting_moved(va, m.a, m.a_ranges, vb, m.b) or _quoting_moved(vb, m.b, m.b_ranges, va, m.a):
+        flags.add("quoting_changed")
+    return Pair(
+        m.a, m.b, round(m.score, 1), m.kind,
+        tuple((wa.starts[ta[0]], wa.ends[ta[1] - 1]) for ta, _ in tokens),
+        tuple((wb.starts[tb[0]], wb.ends[tb[1] - 1]) for _, tb in tokens),
+        tuple(f for f in FLAGS if f in flags), tuple(diff), f"{qa.key}:{qb.key}",
+    )
 
 
 def _quoting_moved(vx: ExtractedVersion, x: int, ranges: tuple[Range, ...],
