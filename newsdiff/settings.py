@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "newsdiff.accounts",
+    "newsdiff.audit",
     "newsdiff.stories",
     "newsdiff.quotes",
 ]

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from newsdiff.audit.log import record
 from newsdiff.ingest import Document
 from newsdiff.stories.models import Article, Outlet, Story, Version
 
@@ -154,6 +155,14 @@ def _add_version(
         site_name=_fit(Version, "site_name", document.site_name),
     )
     version.save()
+    record(
+        uploaded_by,
+        "version.add",
+        version,
+        story_id=story.pk,
+        summary=f"{article.outlet} v{number} ({source}, {len(document.text):,} characters)",
+        after={"article": article.pk, "number": number, "sha256": version.sha256, "source": source},
+    )
     after_version_added(version)
     return AddedVersion(version=version, created=True)
 

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from newsdiff.audit.models import AuditEvent
 from newsdiff.ingest import document_from_text
 from newsdiff.quotes import services
 from newsdiff.quotes.models import Alignment, Quote, QuotePair, Review
@@ -120,3 +121,12 @@ def test_align_stories_command_fills_in_missing_alignments(story):
 def test_align_stories_command_names_an_unknown_story(story):
     with pytest.raises(CommandError, match="no-such-story"):
         call_command("align_stories", "no-such-story")
+
+
+@pytest.mark.django_db
+def test_upload_is_recorded_in_the_audit_log(story, editor):
+    version = add_version(story, document_from_text(ORIGINAL), source="paste",
+                          outlet_name="Harbour Gazette", uploaded_by=editor).version
+    event = AuditEvent.objects.get(action="version.add")
+    assert (event.actor, event.object_id, event.story_id) == (editor, str(version.pk), story.pk)
+    assert event.after["sha256"] == version.sha256
