@@ -3,7 +3,7 @@
 import importlib
 import sys
 
-BENCHMARKS = ["engine"]  # modules of this package; add a module here to add a benchmark
+BENCHMARKS = ["engine", "passages"]  # modules of this package; add a module here to add a benchmark
 
 
 def main(names: list[str]) -> None:

@@ -26,7 +26,6 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from newsdiff.engine.diff import Segment, word_diff
-from newsdiff.engine.paragraphs import paragraphs
 from newsdiff.engine.sentences import Sentence, split_sentences
 from newsdiff.engine.words import tokenise
 
@@ -117,8 +116,8 @@ def align_passages(text_a: str, text_b: str) -> PassageAlignment:
         return (before, 1, p.a[0])
 
     passages.sort(key=reading_order)
-    return PassageAlignment(sa, sb, tuple(passages), _paragraphs(text_a, sa, sb, passages, "a"),
-                            _paragraphs(text_b, sb, sa, passages, "b"))
+    return PassageAlignment(sa, sb, tuple(passages), _paragraphs(sa, sb, passages, "a"),
+                            _paragraphs(sb, sa, passages, "b"))
 
 
 # -- matching ---------------------------------------------------------------------------------
@@ -139,9 +138,11 @@ def _units(sa: tuple[Sentence, ...], sb: tuple[Sentence, ...]) -> list[tuple[tup
     for i, j in exact:
         dice[i, j] = 1.0
     strong = ((bag >= 3) & (dice >= 0.5)) | ((bag >= 2) & (dice >= 0.999))
-    pairs = _one_to_one(strong, dice, exact, n, m, {}, {})
+    pairs = _one_to_one(strong, dice, exact, n, m)
     loose = ((bag >= 2) & (dice >= 0.4)) | ((bag >= 1) & (dice >= 0.5))
-    pairs.update(_fill_gaps(pairs, loose, dice, exact, n, m))
+    in_order = _increasing([(i, j, _weight(sa, (i,)) + _weight(sb, (j,))) for i, j in pairs.items()],
+                           as_points=True)
+    pairs.update(_fill_gaps(pairs, sorted((i, pairs[i]) for i in in_order), loose, dice, n, m))
     return _attach(sorted(pairs.items()), sa, sb, bag)
 
 
@@ -153,8 +154,9 @@ def _same_tokens(sa, sb) -> set[tuple[int, int]]:
     return {(i, j) for j, s in enumerate(sb) for i in where.get(s.tokens, ())}
 
 
-def _one_to_one(mask, dice, exact, n, m, taken_a, taken_b) -> dict[int, int]:
-    """Best-first one-to-one pairs among `mask` (and exact pairs), skipping taken sentences."""
+def _one_to_one(mask, dice, exact, n, m) -> dict[int, int]:
+    """Best-first one-to-one pairs among `mask` and the exact pairs: higher Dice first, then
+    exact tokens, then the pair nearest the same relative position in both texts."""
     rows, cols = np.nonzero(mask)
     if exact:
         ex = np.array(sorted(exact), dtype=np.int64)
@@ -165,23 +167,21 @@ def _one_to_one(mask, dice, exact, n, m, taken_a, taken_b) -> dict[int, int]:
         if exact else np.zeros(len(rows), dtype=bool)
     drift = np.abs(rows / n - cols / m)
     chosen: dict[int, int] = {}
-    used_b = set(taken_b)
+    used_b: set[int] = set()
     for k in np.lexsort((drift, ~is_exact, -dice[rows, cols])).tolist():
         i, j = int(rows[k]), int(cols[k])
-        if i not in chosen and i not in taken_a and j not in used_b:
+        if i not in chosen and j not in used_b:
             chosen[i] = j
             used_b.add(j)
     return chosen
 
 
-def _fill_gaps(pairs: dict[int, int], loose, dice, exact, n, m) -> dict[int, int]:
+def _fill_gaps(pairs: dict[int, int], anchors: list[tuple[int, int]], loose, dice, n, m):
     """Looser matches between consecutive in-order anchors, kept in order within each gap."""
-    anchors = sorted((i, pairs[i]) for i in _increasing([(i, j, 1.0) for i, j in pairs.items()],
-                                                        as_points=True))
     found: dict[int, int] = {}
-    matched_b = set(pairs.values())
+    matched_a, matched_b = set(pairs), set(pairs.values())
     for (a0, b0), (a1, b1) in zip([(-1, -1)] + anchors, anchors + [(n, m)]):
-        free_a = [i for i in range(a0 + 1, a1) if i not in pairs]
+        free_a = [i for i in range(a0 + 1, a1) if i not in matched_a]
         free_b = [j for j in range(b0 + 1, b1) if j not in matched_b]
         if not free_a or not free_b:
             continue
@@ -305,7 +305,7 @@ def _passage(text_a, sa, a, text_b, sb, b, moved: bool) -> Passage:
     return Passage(kind, a, b, _spans(sa, a), _spans(sb, b), score, diff)
 
 
-def _paragraphs(text: str, mine, theirs, passages: list[Passage],
+def _paragraphs(mine, theirs, passages: list[Passage],
                 side: str) -> tuple[ParagraphSummary, ...]:
     """Roll the sentences' kinds up to the paragraphs of one side."""
     kind_of: dict[int, str] = {}
@@ -320,7 +320,9 @@ def _paragraphs(text: str, mine, theirs, passages: list[Passage],
     for i, s in enumerate(mine):
         words.setdefault(s.paragraph, Counter())[kind_of[i]] += max(1, s.word_count)
         others.setdefault(s.paragraph, set()).update(counterpart[i])
-    bounds = paragraphs(text)
+    bounds: dict[int, Span] = {}
+    for s in mine:
+        bounds[s.paragraph] = (bounds.get(s.paragraph, (s.start, 0))[0], s.end)
     return tuple(
         ParagraphSummary(n, *bounds[n], max(KINDS, key=lambda k: (count[k], -KINDS.index(k))),
                          dict(count), tuple(sorted(others[n])))

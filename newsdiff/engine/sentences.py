@@ -8,9 +8,10 @@ Punctuation between two sentences goes with the one it touches: `said.” “We`
 """
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from newsdiff.engine.paragraphs import paragraphs
-from newsdiff.engine.words import code, tokenise
+from newsdiff.engine.words import tokenise
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ def split_sentences(text: str) -> list[Sentence]:
         if not word_at:  # a rule or a row of asterisks: a sentence with no words
             result.append(Sentence(p_start, p_end, number, (), tuple(w.norms), ""))
             continue
+        # content_code has one character per content token: count them to slice it.
+        content_before = [0, *accumulate(w.is_content)]
         first = 0
         ranges = w.sentences or ((0, len(word_at)),)
         for n, (lo, hi) in enumerate(ranges):
@@ -61,7 +64,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 w.starts[first], w.ends[last - 1], number,
                 tuple(w.norms[k] for k in tokens if w.is_word[k]),
                 tuple(w.norms[k] for k in tokens),
-                "".join(code(w.stems[k]) for k in tokens if w.is_content[k]),
+                w.content_code[content_before[first]:content_before[last]],
             ))
             first = last
     return result
