@@ -28,7 +28,7 @@ from rapidfuzz.distance import LCSseq
 
 from newsdiff.engine.diff import Segment, word_diff
 from newsdiff.engine.sentences import Sentence, split_sentences
-from newsdiff.engine.words import tokenise
+from newsdiff.engine.words import Words, tokenise
 
 KINDS = ("shared", "rewritten", "moved", "added", "removed")
 
@@ -311,11 +311,18 @@ def _passage(text_a, sa, a, text_b, sb, b, moved: bool) -> Passage:
     score = 100.0 if same else min(99.9, round(fuzz.ratio(" ".join(words_a), " ".join(words_b)), 1))
     diff: tuple[Segment, ...] = ()
     if [t for i in a for t in sa[i].tokens] != [t for j in b for t in sb[j].tokens]:
-        wa = tokenise(text_a, sa[a[0]].start, sa[a[-1]].end)
-        wb = tokenise(text_b, sb[b[0]].start, sb[b[-1]].end)
-        diff = tuple(word_diff(text_a, wa, (0, len(wa.norms)), text_b, wb, (0, len(wb.norms))))
+        diff = tuple(word_diff(text_a, *_tokens(text_a, sa, a), text_b, *_tokens(text_b, sb, b)))
     kind = "moved" if moved else ("shared" if same else "rewritten")
     return Passage(kind, a, b, _spans(sa, a), _spans(sb, b), score, diff)
+
+
+def _tokens(text: str, sentences, indices) -> tuple[Words, Span]:
+    """The tokens of contiguous sentences: their paragraph's, unless they span paragraphs."""
+    first, last = sentences[indices[0]], sentences[indices[-1]]
+    if first.paragraph == last.paragraph:
+        return first.paragraph_words, (first.token_range[0], last.token_range[1])
+    w = tokenise(text, first.start, last.end)
+    return w, (0, len(w.norms))
 
 
 def _paragraphs(mine, theirs, passages: list[Passage],
@@ -330,14 +337,16 @@ def _paragraphs(mine, theirs, passages: list[Passage],
             counterpart[i] = {theirs[j].paragraph for j in other}
     words: dict[int, Counter[str]] = {}
     others: dict[int, set[int]] = {}
-    for i, s in enumerate(mine):
-        words.setdefault(s.paragraph, Counter())[kind_of[i]] += max(1, s.word_count)
-        others.setdefault(s.paragraph, set()).update(counterpart[i])
     bounds: dict[int, Span] = {}
-    for s in mine:
-        bounds[s.paragraph] = (bounds.get(s.paragraph, (s.start, 0))[0], s.end)
+    for i, s in enumerate(mine):
+        if s.paragraph not in words:
+            words[s.paragraph], others[s.paragraph] = Counter(), set()
+            bounds[s.paragraph] = (s.start, s.end)
+        words[s.paragraph][kind_of[i]] += max(1, s.word_count)
+        others[s.paragraph].update(counterpart[i])
+        bounds[s.paragraph] = (bounds[s.paragraph][0], s.end)
     return tuple(
-        ParagraphSummary(n, *bounds[n], max(KINDS, key=lambda k: (count[k], -KINDS.index(k))),
+        ParagraphSummary(n, *bounds[n], max(count, key=lambda k: (count[k], -KINDS.index(k))),
                          dict(count), tuple(sorted(others[n])))
         for n, count in words.items()
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from newsdiff.engine.paragraphs import paragraphs
-from newsdiff.engine.words import tokenise
+from newsdiff.engine.words import Words, tokenise
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,9 @@ class Sentence:
 
     `words`: its words folded (case, quote and apostrophe style), punctuation left out;
     `tokens`: words and punctuation folded; `content`: one character per content-word stem,
-    in order (see `words.code`), so rapidfuzz compares sentences word by word."""
+    in order (see `words.code`), so rapidfuzz compares sentences word by word;
+    `paragraph_words`: its paragraph's tokens, of which it is `token_range`, for word diffs
+    without tokenising again."""
 
     start: int
     end: int
@@ -28,6 +30,8 @@ class Sentence:
     words: tuple[str, ...] = field(repr=False)
     tokens: tuple[str, ...] = field(repr=False)
     content: str = field(repr=False)
+    paragraph_words: Words = field(repr=False, compare=False)
+    token_range: tuple[int, int] = field(repr=False, compare=False)
 
     @property
     def word_count(self) -> int:
@@ -46,7 +50,8 @@ def split_sentences(text: str) -> list[Sentence]:
         w = tokenise(text, p_start, p_end)
         word_at = [k for k, is_word in enumerate(w.is_word) if is_word]
         if not word_at:  # a rule or a row of asterisks: a sentence with no words
-            result.append(Sentence(p_start, p_end, number, (), tuple(w.norms), ""))
+            result.append(Sentence(p_start, p_end, number, (), tuple(w.norms), "", w,
+                                   (0, len(w.norms))))
             continue
         # content_code has one character per content token: count them to slice it.
         content_before = [0, *accumulate(w.is_content)]
@@ -64,7 +69,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 w.starts[first], w.ends[last - 1], number,
                 tuple(w.norms[k] for k in tokens if w.is_word[k]),
                 tuple(w.norms[k] for k in tokens),
-                w.content_code[content_before[first]:content_before[last]],
+                w.content_code[content_before[first]:content_before[last]], w, (first, last),
             ))
             first = last
     return result

@@ -2,18 +2,21 @@
 version, clustered from the pairwise quote pairs (what CollateX's alignment table does for
 manuscripts, for quotes).
 
-Clustering rule. Pairs are taken strongest first (exact, minor, partial, reworded; higher score
-first) and each joins the rows of its two quotes unless that would put two quotes of
-*different* versions that are not the same statement in one row. Two quotes of different
-versions are the same statement when they are paired, or when a third quote is paired with
-both and either both lie inside it (a fragment, a trim, a rewording of the whole: ≥ 80 % of
-each is aligned with it) or their aligned parts of it overlap. Quotes of one version may
-share a row without that test: a headline and a body quoting the same words, or a statement
-that version split in two. So "A's long quote pairs with B1 and B2" is one row (B split it),
-while X ~ Y and Y ~ Z, where X and Z are windows on Y's words that do not overlap, stay two
-rows: a chain of partial overlaps does not glue a speech into one statement. A quote whose
-row could not take in a pair's other quote is also shown in that other row when its version
-would otherwise look as if it had dropped the statement (Y appears in X's row and in Z's).
+Clustering rule. Quotes aligned whole with each other (≥ 80 % of each, so exact, minor and
+whole rewordings) are one *wording* and always share a row. Other pairs are then taken
+strongest first (exact, minor, partial, reworded; higher score first), and each joins the
+rows of its two quotes unless that would put two quotes of *different* versions that are not
+the same statement in one row. Two wordings are the same statement when a pair links them,
+or when a third wording is paired with both and either both lie inside it (≥ 80 % of each is
+aligned with it: fragments, trims) or their aligned parts of it overlap by half. Every quote of
+a row must be the same statement as at least one quote of each other version in the row;
+quotes of one version need not be (a headline and a body, or a statement that version split in
+two). So "A's long quote pairs with B1 and B2" is one row (B split it), while X ~ Y and
+Y ~ Z, where X and Z are windows on Y's words that do not overlap, stay two rows: a chain of
+partial overlaps does not glue a speech into one statement. A quote that holds more than a
+refused partner's statement (< 80 % of it aligned) is also shown in the partner's row when its
+version would otherwise look as if it had dropped that statement (Y appears in X's row and in
+Z's, marked `shared`).
 
 Drift: how far a version's wording is from the row's reference wording, 0 (the same words)
 to 1. A pair's drift is its kind's floor (exact 0, minor 0.05, partial 0.15, reworded 0.4)
@@ -121,10 +124,10 @@ class _Edge:
     kind: str
     score: float
     flags: tuple[str, ...]
-    on_x: tuple[Span, ...]  # aligned part of x
-    on_z: tuple[Span, ...]
     cover_x: float  # share of x aligned with z
     cover_z: float
+    at_x: tuple[float, float]  # where the aligned part lies in x, as shares of x's length
+    at_z: tuple[float, float]
 
 
 def pair_drift(kind: str, score: float) -> float:
@@ -161,13 +164,14 @@ def cluster_statements(quotes: Mapping[Hashable, Sequence[QuoteLike]],
         by_node.setdefault(e.x, {})[e.z] = e
         by_node.setdefault(e.z, {})[e.x] = _flip(e)
 
+    same = _SameStatement(edges)
     rows: dict[int, dict[Hashable, set[int]]] = {}
     row_of: dict[Node, int] = {}
-    for version in order:
+    for version in order:  # a row for each wording, to begin with
         for i in range(len(quotes[version])):
-            row_of[(version, i)] = len(rows)
-            rows[len(rows)] = {version: {i}}
-    same = _SameStatement(by_node)
+            first = row_of.setdefault(same.wording((version, i)), len(rows))
+            rows.setdefault(first, {}).setdefault(version, set()).add(i)
+            row_of[(version, i)] = first
     refused: list[_Edge] = []
     position = {v: n for n, v in enumerate(order)}
 
@@ -186,11 +190,13 @@ def cluster_statements(quotes: Mapping[Hashable, Sequence[QuoteLike]],
                     row_of[(version, i)] = rx
         else:
             refused.append(e)
+    # A quote holding more than a refused partner's statement carries that row too.
     secondary: dict[int, set[Node]] = {}
     for e in refused:
-        for node, other in ((e.x, e.z), (e.z, e.x)):
+        for node, other, cover in ((e.x, e.z, e.cover_x), (e.z, e.x, e.cover_z)):
             row = rows[row_of[other]]
-            if node[0] not in row and same.rows_agree({node[0]: {node[1]}}, row):
+            if cover < CONTAINED and node[0] not in row and \
+                    same.rows_agree({node[0]: {node[1]}}, row):
                 row[node[0]] = {node[1]}
                 secondary.setdefault(row_of[other], set()).add(node)
 
@@ -207,8 +213,8 @@ def _edges(quotes, pairs) -> list[_Edge]:
             on_a = tuple((s, e) for s, e in p.spans_a) or ((qa.start, qa.end),)
             on_b = tuple((s, e) for s, e in p.spans_b) or ((qb.start, qb.end),)
             edges.append(_Edge((va, p.a), (vb, p.b), pair_drift(p.kind, p.score), p.kind,
-                               float(p.score), tuple(p.flags), on_a, on_b,
-                               _cover(on_a, qa), _cover(on_b, qb)))
+                               float(p.score), tuple(p.flags), _cover(on_a, qa), _cover(on_b, qb),
+                               _at(on_a, qa), _at(on_b, qb)))
     return edges
 
 
@@ -217,37 +223,71 @@ def _cover(spans: tuple[Span, ...], quote: QuoteLike) -> float:
     return min(1.0, sum(max(0, min(e, quote.end) - max(s, quote.start)) for s, e in spans) / length)
 
 
+def _at(spans: tuple[Span, ...], quote: QuoteLike) -> tuple[float, float]:
+    length = max(1, quote.end - quote.start)
+    return (max(0.0, (min(s for s, _ in spans) - quote.start) / length),
+            min(1.0, (max(e for _, e in spans) - quote.start) / length))
+
+
 def _flip(e: _Edge) -> _Edge:
-    return _Edge(e.z, e.x, e.drift, e.kind, e.score, e.flags, e.on_z, e.on_x, e.cover_z, e.cover_x)
+    return _Edge(e.z, e.x, e.drift, e.kind, e.score, e.flags, e.cover_z, e.cover_x, e.at_z, e.at_x)
 
 
-def _overlap(xs: tuple[Span, ...], ys: tuple[Span, ...]) -> bool:
-    inter = sum(max(0, min(x[1], y[1]) - max(x[0], y[0])) for x in xs for y in ys)
-    shorter = min(sum(e - s for s, e in xs), sum(e - s for s, e in ys))
-    return shorter > 0 and inter >= 0.5 * shorter
+def _overlap(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    """Two stretches of one quote overlap by half the shorter."""
+    shorter = min(x[1] - x[0], y[1] - y[0])
+    return shorter > 0 and min(x[1], y[1]) - max(x[0], y[0]) >= 0.5 * shorter
 
 
 class _SameStatement:
-    """Whether two quotes of different versions are the same statement (the module's rule)."""
+    """Whether two quotes of different versions are the same statement (the module's rule).
 
-    def __init__(self, by_node: dict[Node, dict[Node, _Edge]]):
-        self.by_node = by_node
+    Quotes aligned whole with each other (≥ 80 % of both) are one *wording* of a statement,
+    reworded or not; the rule is applied between wordings, so a quote paired only with one
+    copy of a wording relates to all its copies. Where a pair lands on a quote is kept as a
+    share of that quote's length, comparable across the copies of a wording."""
+
+    def __init__(self, edges: list[_Edge]):
+        self.parent: dict[Node, Node] = {}
+        for e in edges:
+            if e.cover_x >= CONTAINED and e.cover_z >= CONTAINED:
+                self.parent[self.wording(e.x)] = self.wording(e.z)
+        # wording -> other wording -> [(share of this side aligned, where it lands there)]
+        self.links: dict[Node, dict[Node, list[tuple[float, Span]]]] = {}
+        for e in edges:
+            wx, wz = self.wording(e.x), self.wording(e.z)
+            if wx != wz:
+                self.links.setdefault(wx, {}).setdefault(wz, []).append((e.cover_x, e.at_z))
+                self.links.setdefault(wz, {}).setdefault(wx, []).append((e.cover_z, e.at_x))
         self.known: dict[frozenset[Node], bool] = {}
 
+    def wording(self, node: Node) -> Node:
+        root = node
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while node != root:  # path compression
+            self.parent[node], node = root, self.parent[node]
+        return root
+
     def __call__(self, x: Node, z: Node) -> bool:
-        key = frozenset((x, z))
+        wx, wz = self.wording(x), self.wording(z)
+        if wx == wz:
+            return True
+        key = frozenset((wx, wz))
         if key not in self.known:
-            self.known[key] = self._decide(x, z)
+            self.known[key] = self._decide(wx, wz)
         return self.known[key]
 
-    def _decide(self, x: Node, z: Node) -> bool:
-        mine, theirs = self.by_node.get(x, {}), self.by_node.get(z, {})
-        if z in mine:
+    def _decide(self, wx: Node, wz: Node) -> bool:
+        mine, theirs = self.links.get(wx, {}), self.links.get(wz, {})
+        if wz in mine:
             return True
         for hub in mine.keys() & theirs.keys():
-            ex, ez = mine[hub], theirs[hub]  # ex.z == ez.z == hub
-            if (ex.cover_x >= CONTAINED and ez.cover_x >= CONTAINED) or _overlap(ex.on_z, ez.on_z):
-                return True
+            for cover_x, on_hub_x in mine[hub]:
+                for cover_z, on_hub_z in theirs[hub]:
+                    if (cover_x >= CONTAINED and cover_z >= CONTAINED) or \
+                            _overlap(on_hub_x, on_hub_z):
+                        return True
         return False
 
     def rows_agree(self, one: dict[Hashable, set[int]], other: dict[Hashable, set[int]]) -> bool:

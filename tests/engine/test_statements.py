@@ -136,3 +136,17 @@ def test_engine_pairs_and_stored_links_may_be_seen_from_either_version():
     link = QuoteLink(2, 5, 91.0, "minor", ("hedge_changed",), ((1, 2),), ((3, 4),))
     assert link.swapped() == QuoteLink(5, 2, 91.0, "minor", ("hedge_changed",), ((3, 4),),
                                        ((1, 2),))
+
+
+def test_a_quote_paired_with_one_copy_of_a_wording_relates_to_all_its_copies():
+    # v1 full quote; v2 trims it to its first half; v3 rewords it whole; v4 rewords it too,
+    # but the engine paired v4 only with the trim. All four are one statement.
+    quotes = {v: [quote(0, 100)] for v in ("v1", "v2", "v3", "v4")}
+    quotes["v2"] = [quote(0, 50)]
+    whole, first_half = ((0, 100),), ((0, 50),)
+    pairs = {("v1", "v2"): [QuoteLink(0, 0, 100.0, "partial", (), first_half, ((0, 50),))],
+             ("v1", "v3"): [QuoteLink(0, 0, 70.0, "reworded", (), whole, whole)],
+             ("v2", "v4"): [QuoteLink(0, 0, 90.0, "partial", (), ((0, 50),), first_half)]}
+    (row,) = cluster_statements(quotes, pairs)
+    assert [c.version for c in row.cells] == ["v1", "v2", "v3", "v4"]
+    assert row.cell("v4").direct is False
