@@ -1,18 +1,18 @@
 """Provenance: for each version of a story, which earlier version it most likely derives from.
 
 Rule. A version can derive only from one published before it (the order the versions are
-given in). For each earlier candidate the evidence is the share of the child's own words
-(its text outside quotes) that the candidate has in the aligned sentences — all of a sentence
-kept word for word, the unchanged words of a reworded one — (`shared_text`), the share in
-sentences the candidate has word for word (`same_sentences`), and the share of the
-child's quotes paired with the candidate's (`shared_quotes`) and paired exactly
-(`exact_quotes`). Text and quotes are kept apart because outlets at one press conference
-print the same quotes around text each wrote itself. Candidates are ranked by
+given in). For each earlier candidate the evidence is the share of the child's narration
+(its sentences that are mostly outside quotes, weighted by their unquoted characters) in
+sentences aligned with the candidate, shared or rewritten (`shared_text`), the share in
+sentences the candidate has word for word (`same_sentences`), and the share of the child's
+quotes paired with the candidate's (`shared_quotes`) and paired exactly (`exact_quotes`).
+Narration and quotes are kept apart because outlets at one press conference print the same
+quotes (and sentences built around them) in text each wrote itself. Candidates are ranked by
 0.4 · same_sentences + 0.3 · shared_text + 0.2 · exact_quotes + 0.1 · shared_quotes: words
 kept verbatim weigh most, because a rewrite of a rewrite keeps the changes (and the typos) of
 the version it copied, which its grandparent does not have. A tie (within 0.01) goes to the
 earlier candidate, the source a copy most often comes from. The best candidate is the parent
-if it accounts for at least 30 % of the child's own text; otherwise the version is an
+if at least 30 % of the child's narration is aligned with it; otherwise the version is an
 original (parent None). A later version of the same article derives from the one before it
 unless another candidate scores more than 0.15 higher.
 
@@ -64,8 +64,8 @@ class Evidence:
 @dataclass(frozen=True)
 class Derivation:
     """`parent` None means an original. `confidence` 0–1: for a parent, how strongly the
-    evidence supports derivation (full at a score of 0.5), halved when the runner-up is as
-    good; for an original, how far the best candidate falls short of the 30 % bar. `candidates`: the earlier versions
+    evidence supports derivation (full at a score of 0.5), halved when a runner-up that
+    could also be the parent is as good; for an original, how far the best candidate falls short of the 30 % bar. `candidates`: the earlier versions
     looked at closely, best first, with their evidence (the parent's is `evidence`);
     `corrected`: an editor chose the parent."""
 
@@ -90,7 +90,7 @@ def trace_provenance(sources: Sequence[Source],
     >>> copy = story.replace("forty", "fifty") + " Roads reopened on Sunday."
     >>> found = trace_provenance([Source(1, story), Source(2, copy)], {})
     >>> found[1].parent, found[2].parent, found[2].evidence.shared_text
-    (None, 1, 0.7962)
+    (None, 1, 0.8408)
     """
     corrected = corrected or {}
     split = {s.id: split_sentences(s.text) for s in sources}
@@ -140,7 +140,9 @@ def _decide(child: Source, ranked, predecessor: Source | None, corrected) -> Der
         # An original, as sure as the best candidate falls short of the bar.
         return Derivation(child.id, None, round(1 - best.shared_text / MIN_SHARED_TEXT, 2), None,
                           candidates)
-    runner_up = max((e.score for v, e in ranked if v != best_id), default=0.0)
+    # Only a candidate that could itself be the parent competes with it.
+    runner_up = max((e.score for v, e in ranked
+                     if v != best_id and e.shared_text >= MIN_SHARED_TEXT), default=0.0)
     support = min(1.0, best.score / STRONG)
     distinct = 1 - runner_up / best.score if best.score else 0.0
     return Derivation(child.id, best_id, round(support * (0.5 + 0.5 * max(0.0, distinct)), 2),
@@ -165,17 +167,16 @@ def _quick(child_keys: Counter, child_bag: Counter, keys: Counter, bag: Counter)
 def _evidence(child: Source, child_sentences, parent: Source, parent_sentences,
               links: Iterable[tuple[int, int, str]]) -> Evidence:
     passages = align_sentences(parent.text, parent_sentences, child.text, child_sentences)
-    total = sum(_own(s.start, s.end, child.quotes) for s in child_sentences) or 1
+    # The child's narration: sentences mostly outside quotes, weighted by their own characters.
+    own = [_own(x.start, x.end, child.quotes) for x in child_sentences]
+    narration = [n if n >= 0.5 * (x.end - x.start) else 0 for n, x in zip(own, child_sentences)]
+    total = sum(narration) or 1
     aligned = same = 0
     for p in passages.passages:
-        if not (p.a and p.b):
-            continue
-        if p.score == 100:  # the same words: all of it
-            chars = sum(_own(s, e, child.quotes) for s, e in p.spans_b)
-            same += chars
-        else:  # reworded: only the words the diff keeps
-            chars = sum(_own(g.b_start, g.b_end, child.quotes) for g in p.diff if g.op == "equal")
-        aligned += chars
+        if p.a and p.b:
+            chars = sum(narration[j] for j in p.b)
+            aligned += chars
+            same += chars if p.score == 100 else 0
     paired: set[int] = set()
     exact: set[int] = set()
     for _, mine, kind in links:

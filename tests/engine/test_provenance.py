@@ -58,6 +58,17 @@ Residents were told to move their cars to the market square. The council opened 
 
 Readers can send us their flood photos."""
 
+# A paraphrase of the original: every sentence reworded, in the same order.
+PARAPHRASE = """Stone bridge in Harwick shut by council as Tamsin rises
+
+After three days of heavy rain the River Tamsin climbed two metres overnight, so police shut Harwick's old stone bridge on Monday morning.
+
+“The water is still rising in the lower town and we expect the peak on Friday evening,” county flood team leader Dana Okafor said.
+
+People living in the lower town were asked to move their cars to the market square. About forty people spent the night in a rest centre the council opened in the school hall.
+
+The bridge was last shut in 2007, when the river hit a record height, and engineers will inspect it before it opens again."""
+
 # Another outlet at the same press conference: the same quotes, its own text.
 INDEPENDENT = """Rain keeps falling on Harwick
 
@@ -118,7 +129,17 @@ def test_sharing_quotes_but_not_text_is_an_original():
     d = found["independent"]
     assert d.parent is None
     (_, evidence), = d.candidates
+    # Its sentences around the quotes align with the original's through the quotes alone.
     assert evidence.shared_quotes == 1.0 and evidence.shared_text < 0.3
+    assert d.confidence > 0.5
+
+
+def test_a_paraphrase_that_rewords_every_sentence_still_derives_from_its_source():
+    found = trace(("original", ORIGINAL, "wire"), ("independent", INDEPENDENT, "outlet 4"),
+                  ("paraphrase", PARAPHRASE, "outlet 5"))
+    d = found["paraphrase"]
+    assert d.parent == "original"
+    assert d.evidence.same_sentences == 0.0 and d.evidence.shared_text > 0.6
 
 
 def test_a_later_version_of_an_article_derives_from_its_predecessor_on_a_tie():
