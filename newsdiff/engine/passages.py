@@ -120,12 +120,13 @@ def align_sentences(text_a: str, sentences_a: Sequence[Sentence], text_b: str,
                  for i in range(len(sa)) if i not in matched_a]
     # A removed sentence is read after the in-order passage that preceded it in A.
     anchor = {i: p.b[0] for p in passages if p.kind in ("shared", "rewritten") for i in p.a}
+    before, last = [], -1
+    for i in range(len(sa)):
+        before.append(last)
+        last = anchor.get(i, last)
 
     def reading_order(p: Passage) -> tuple[int, int, int]:
-        if p.b:
-            return (p.b[0], 0, 0)
-        before = next((anchor[k] for k in range(p.a[0] - 1, -1, -1) if k in anchor), -1)
-        return (before, 1, p.a[0])
+        return (p.b[0], 0, 0) if p.b else (before[p.a[0]], 1, p.a[0])
 
     passages.sort(key=reading_order)
     return PassageAlignment(sa, sb, tuple(passages), _paragraphs(sa, sb, passages, "a"),
@@ -153,8 +154,8 @@ def _units(sa: tuple[Sentence, ...], sb: tuple[Sentence, ...]) -> list[tuple[tup
     strong = ((bag >= 3) & (dice >= 0.5)) | ((bag >= 2) & (dice >= 0.999))
     pairs = _one_to_one(strong, dice, exact, n, m)
     loose = ((bag >= 2) & (dice >= 0.4)) | ((bag >= 1) & (dice >= 0.5))
-    in_order = _increasing([(i, j, _weight(sa, (i,)) + _weight(sb, (j,))) for i, j in pairs.items()],
-                           as_points=True)
+    in_order = _increasing([(i, j, _weight(sa, (i,)) + _weight(sb, (j,)))
+                            for i, j in pairs.items()], as_points=True)
     pairs.update(_fill_gaps(pairs, sorted((i, pairs[i]) for i in in_order), loose, dice, n, m))
     return _attach(sorted(pairs.items()), sa, sb, bag)
 

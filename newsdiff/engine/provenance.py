@@ -65,9 +65,9 @@ class Evidence:
 class Derivation:
     """`parent` None means an original. `confidence` 0–1: for a parent, how strongly the
     evidence supports derivation (full at a score of 0.5), halved when a runner-up that
-    could also be the parent is as good; for an original, how far the best candidate falls short of the 30 % bar. `candidates`: the earlier versions
-    looked at closely, best first, with their evidence (the parent's is `evidence`);
-    `corrected`: an editor chose the parent."""
+    could also be the parent is as good; for an original, how far the best candidate falls
+    short of the 30 % bar. `candidates`: the earlier versions looked at closely, best first,
+    with their evidence (the parent's is `evidence`); `corrected`: an editor chose it."""
 
     version: Hashable
     parent: Hashable | None

@@ -146,7 +146,8 @@ def cluster_statements(quotes: Mapping[Hashable, Sequence[QuoteLike]],
                        pairs: Mapping[tuple[Hashable, Hashable], Iterable[PairLike]],
                        reference: Hashable | None = None) -> list[Statement]:
     """The statements of a story: `quotes` maps each version (earliest first) to its quotes by
-    index, `pairs` each pair of versions (va, vb) to the pairs found between them.
+    index, `pairs` each pair of versions (va, vb), once, to the pairs found between them
+    (leave out pairs an editor rejected; add the ones an editor linked).
 
     >>> from types import SimpleNamespace as Q
     >>> quotes = {"v1": [Q(start=0, end=20, text="We will rebuild it.")],
@@ -167,11 +168,12 @@ def cluster_statements(quotes: Mapping[Hashable, Sequence[QuoteLike]],
     same = _SameStatement(edges)
     rows: dict[int, dict[Hashable, set[int]]] = {}
     row_of: dict[Node, int] = {}
+    row_of_wording: dict[Node, int] = {}
     for version in order:  # a row for each wording, to begin with
         for i in range(len(quotes[version])):
-            first = row_of.setdefault(same.wording((version, i)), len(rows))
-            rows.setdefault(first, {}).setdefault(version, set()).add(i)
-            row_of[(version, i)] = first
+            row = row_of_wording.setdefault(same.wording((version, i)), len(rows))
+            rows.setdefault(row, {}).setdefault(version, set()).add(i)
+            row_of[(version, i)] = row
     refused: list[_Edge] = []
     position = {v: n for n, v in enumerate(order)}
 
