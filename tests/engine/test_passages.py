@@ -41,8 +41,10 @@ def test_identical_texts_are_all_shared():
 def test_punctuation_and_quote_style_alone_leave_a_sentence_shared_with_a_diff():
     b = RIVER.replace("“The water", '"The water').replace("Friday,”", 'Friday",') \
         .replace("Harwick on Monday", "Harwick, on Monday")
-    by_a = {p.a: p for p in align_passages(RIVER, b).passages}
+    result = align_passages(RIVER, b)
+    by_a = {p.a: p for p in result.passages}
     assert by_a[(1,)].kind == "shared"
+    assert result.share("b", same_words=True) == 1.0
     assert [s.text for s in by_a[(1,)].diff if s.op != "equal"] == [","]
     assert by_a[(2,)].kind == "shared"
 
@@ -51,6 +53,10 @@ def test_one_changed_word_is_rewritten_with_a_word_diff_and_offsets():
     b = RIVER.replace("on Monday morning", "on Tuesday morning")
     (p,) = [p for p in align_passages(RIVER, b).passages if p.kind != "shared"]
     assert (p.kind, p.a, p.b) == ("rewritten", (1,), (1,))
+    result = align_passages(RIVER, b)
+    assert result.share("b") == 1.0
+    assert result.share("b", same_words=True) == 1 - 11 / sum(s.word_count for s in
+                                                               result.sentences_b)
     changes = [(s.op, s.text) for s in p.diff if s.op != "equal"]
     assert changes == [("delete", "Monday"), ("insert", "Tuesday")]
     insert = next(s for s in p.diff if s.op == "insert")
