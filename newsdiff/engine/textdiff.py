@@ -35,6 +35,15 @@ class Change:
     text: str
     punctuation: bool
 
+    @property
+    def lead(self) -> str:
+        """The spaces a deletion or insertion starts with: shown outside its mark."""
+        return self.text[: len(self.text) - len(self.text.lstrip(" \t"))]
+
+    @property
+    def body(self) -> str:
+        return self.text[len(self.lead):]
+
 
 def _tokens(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in TOKEN.finditer(text)]

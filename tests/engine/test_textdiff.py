@@ -113,3 +113,9 @@ def test_equal_and_inserted_changes_spell_out_the_newer_text(a, b):
 def test_equal_and_deleted_changes_hold_the_older_texts_tokens(a, b):
     kept = [t for c in text_diff(a, b) if c.op != "insert" for t in tokens(c.text)]
     assert kept == tokens(a)
+
+
+def test_leading_space_of_a_change_is_kept_apart_for_display():
+    [_, removed, added, _] = text_diff("under fifty metres", "under fifteen metres")
+    assert (removed.lead, removed.body) == (" ", "fifty")
+    assert (added.lead, added.body) == (" ", "fifteen")
