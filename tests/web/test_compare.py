@@ -30,9 +30,9 @@ def test_page_shows_both_texts_with_each_quote_linked_to_its_counterpart(editor_
 def test_each_quote_carries_its_kind_as_words_not_only_colour(editor_client, story):
     ferry(story)
     content = editor_client.get(url(story)).content.decode()
-    assert re.search(r'class="q k-partial flagged".*?<span class="q-tag">Partial · ⚑ Number changed</span>',
-                     content, re.S)
-    assert '<span class="q-tag">Only here · unquoted in B</span>' in content
+    assert re.search(r'class="q k-partial flagged".*?<span class="q-tag">Partial</span> '
+                     r'<span class="q-tag flag">⚑ Number changed</span>', content, re.S)
+    assert '<span class="q-tag">Only here</span> <span class="q-tag">unquoted in B</span>' in content
 
 
 def test_pairs_list_shows_word_diff_score_kind_speakers_flags_and_state(editor_client, story):

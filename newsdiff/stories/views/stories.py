@@ -3,6 +3,7 @@
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
 
 from newsdiff.accounts.roles import Role, has_role, require_role
 from newsdiff.quotes.overview import story_overview
@@ -26,6 +27,8 @@ def _create_story(request):
         story = services.create_story(
             title=form.cleaned_data["title"], notes=form.cleaned_data["notes"]
         )
+        if request.htmx:
+            return HttpResponseClientRedirect(story.get_absolute_url())
         return redirect(story)
     return _story_list(request, form)
 
