@@ -84,11 +84,14 @@ def relink(quote: Quote, counterpart: Quote, user) -> QuotePair:
 
 
 def candidates(quote: Quote, others: list[Quote]) -> list[tuple[Quote, float]]:
-    """The other version's quotes, most similar to `quote` first (rapidfuzz WRatio on the
-    words, so a trimmed or split quote still finds its source), then in text order."""
+    """The other version's quotes, most similar to `quote` first, then in text order.
+
+    rapidfuzz's token_set_ratio: a piece of a split quote, or a trimmed one, scores 100
+    against its source (its words are a subset), a reworded one scores well above unrelated
+    quotes, which stay near 50 (WRatio gave unrelated quotes of different lengths 86)."""
     if not others:
         return []
-    scores = process.cdist([quote.text], [o.text for o in others], scorer=fuzz.WRatio,
+    scores = process.cdist([quote.text], [o.text for o in others], scorer=fuzz.token_set_ratio,
                            processor=utils.default_process)[0]
     ranked = sorted(zip(others, scores), key=lambda qs: (-qs[1], qs[0].index))
     return [(q, round(float(s), 1)) for q, s in ranked]

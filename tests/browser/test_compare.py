@@ -64,6 +64,9 @@ def test_filtering_by_kind_updates_the_list_and_the_url_without_reloading(logged
     page.reload()
     expect(page.get_by_label("Kind")).to_have_value("minor")
     expect(page.locator("#pairs-region .count")).to_contain_text("Showing 4 of 6 pairs")
+    page.go_back()
+    expect(page.locator("#pairs-region .count")).to_have_text("6 pairs, in the order of version A.")
+    expect(page.get_by_label("Kind")).to_have_value("")
 
 
 def test_changing_a_version_swaps_the_body_and_pushes_the_url(logged_in_page, live_server, demo):
