@@ -126,7 +126,8 @@ def main() -> None:
         shoot("relink.png")
 
         page.goto(f"{base}/stories/gull-point-ferry/")
-        shoot("story.png", full_page=True)
+        page.locator(".compare-menu summary").nth(2).click()
+        shoot("story.png")
 
         page.goto(f"{base}/articles/{versions['Coastline Daily v2'].article_id}/history/")
         shoot("history.png")
