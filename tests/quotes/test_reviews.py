@@ -141,3 +141,11 @@ def test_candidates_put_the_most_similar_quote_first(story):
     ranked = reviews.candidates(quote(gazette, 1), list(Quote.objects.filter(version=coastline)))
     assert ranked[0][0].text.startswith("We will reopen the berth")
     assert [s for _, s in ranked] == sorted((s for _, s in ranked), reverse=True)
+
+
+def test_versions_not_aligned_yet_cannot_be_linked(story, editor):
+    gazette, coastline = ferry(story)
+    Alignment.objects.all().delete()
+    with pytest.raises(reviews.ReviewRefused, match="not been aligned yet"):
+        reviews.relink(quote(gazette, 2), quote(coastline, 2), editor)
+    assert not Review.objects.exists()
