@@ -42,7 +42,7 @@ class Change:
 
     @property
     def body(self) -> str:
-        return self.text[len(self.lead):]
+        return self.text[len(self.lead) :]
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
@@ -100,8 +100,8 @@ def _opcodes(n_a: int, n_b: int, matches: list[tuple[int, int]]):
 def text_diff(a: str, b: str) -> list[Change]:
     """The changes turning text A into text B, word by word.
 
-    >>> [(c.op, c.text) for c in text_diff("The ferry sank.", "The old ferry sank!")]
-    [('equal', 'The'), ('insert', ' old'), ('equal', ' ferry sank'), ('delete', '.'), ('insert', '!')]
+    >>> [(c.op, c.text) for c in text_diff("A ferry sank.", "A old ferry sank!")]
+    [('equal', 'A'), ('insert', ' old'), ('equal', ' ferry sank'), ('delete', '.'), ('insert', '!')]
 
     A removed word takes the space before it along, so the remaining text reads naturally:
 
@@ -156,6 +156,7 @@ def changed_words(changes: list[Change]) -> tuple[int, int]:
     >>> changed_words(text_diff("under fifty metres", "under fifteen metres"))
     (1, 1)
     """
+
     def words(c: Change) -> int:
         return sum(1 for s, e in _tokens(c.text) if c.text[s].isalnum())
 

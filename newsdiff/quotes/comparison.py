@@ -21,8 +21,11 @@ STATE_LABELS = {
     "rejected": "Rejected",
     "linked": "Linked by hand",
 }
-REVIEW_FILTERS = {"unreviewed": "Not reviewed", "reviewed": "Reviewed", **{
-    k: v for k, v in STATE_LABELS.items() if k != "unreviewed"}}
+REVIEW_FILTERS = {
+    "unreviewed": "Not reviewed",
+    "reviewed": "Reviewed",
+    **{k: v for k, v in STATE_LABELS.items() if k != "unreviewed"},
+}
 
 
 @dataclass(eq=False)
@@ -185,16 +188,18 @@ class Comparison:
         return [(k, label, sum(p.pair.kind == k for p in active)) for k, label in Kind.choices]
 
 
-def compare_versions(story_id: int, left: Version, right: Version,
-                     filters: PairFilters = PairFilters()) -> Comparison:
+def compare_versions(
+    story_id: int, left: Version, right: Version, filters: PairFilters = PairFilters()
+) -> Comparison:
     """Both versions (with their text) compared through their stored alignment; with no
     alignment yet, both texts with their quotes, all unpaired."""
     low, high = sorted((left.pk, right.pk))
     alignment = Alignment.objects.filter(version_a_id=low, version_b_id=high).first()
     quotes = Quote.objects.filter(version__in=[left.pk, right.pk])
     pairs = QuotePair.objects.filter(alignment=alignment) if alignment else []
-    comparison = assemble(left, right, alignment, list(quotes), list(pairs),
-                          reviews_by_keys(story_id))
+    comparison = assemble(
+        left, right, alignment, list(quotes), list(pairs), reviews_by_keys(story_id)
+    )
     comparison.filters = filters
     for column, other in ((comparison.left, comparison.right), (comparison.right, comparison.left)):
         column.paragraphs = layout(column.version.text, _marks(column, other))
@@ -210,11 +215,18 @@ def pair_view(story_id: int, pair: QuotePair, left_version_id: int | None) -> Pa
         left_id, right_id = right_id, left_id
     versions = Version.objects.defer("raw").in_bulk([left_id, right_id])
     review = Review.objects.filter(
-        story_id=story_id, key_low__in=[pair.quote_a.key, pair.quote_b.key],
-        key_high__in=[pair.quote_a.key, pair.quote_b.key]).select_related("reviewed_by")
-    comparison = assemble(versions[left_id], versions[right_id], al,
-                          [pair.quote_a, pair.quote_b], [pair],
-                          {(r.key_low, r.key_high): r for r in review})
+        story_id=story_id,
+        key_low__in=[pair.quote_a.key, pair.quote_b.key],
+        key_high__in=[pair.quote_a.key, pair.quote_b.key],
+    ).select_related("reviewed_by")
+    comparison = assemble(
+        versions[left_id],
+        versions[right_id],
+        al,
+        [pair.quote_a, pair.quote_b],
+        [pair],
+        {(r.key_low, r.key_high): r for r in review},
+    )
     return comparison.pairs[0]
 
 
@@ -223,8 +235,14 @@ def reviews_by_keys(story_id: int) -> dict[tuple[str, str], Review]:
     return {(r.key_low, r.key_high): r for r in reviews}
 
 
-def assemble(left: Version, right: Version, alignment: Alignment | None, quotes: list[Quote],
-             pairs: list[QuotePair], reviews: dict[tuple[str, str], Review]) -> Comparison:
+def assemble(
+    left: Version,
+    right: Version,
+    alignment: Alignment | None,
+    quotes: list[Quote],
+    pairs: list[QuotePair],
+    reviews: dict[tuple[str, str], Review],
+) -> Comparison:
     """Quotes and pairs already loaded, turned to face left and right."""
     sides = {left.pk: "a", right.pk: "b"}
     views = {q.pk: QuoteView(q, sides[q.version_id]) for q in quotes if q.version_id in sides}
@@ -235,16 +253,22 @@ def assemble(left: Version, right: Version, alignment: Alignment | None, quotes:
         if qa is None or qb is None:
             continue
         lq, rq = (qb, qa) if flipped else (qa, qb)
-        view = PairView(pair, lq, rq, _oriented_diff(pair, flipped, lq, rq, left, right),
-                        reviews.get(Review.keys(qa.quote.key, qb.quote.key)))
+        view = PairView(
+            pair,
+            lq,
+            rq,
+            _oriented_diff(pair, flipped, lq, rq, left, right),
+            reviews.get(Review.keys(qa.quote.key, qb.quote.key)),
+        )
         for q in (lq, rq):
             (q.rejected if view.state == "rejected" else q.pairs).append(view)
         pair_views.append(view)
     pair_views.sort(key=lambda p: (p.left.quote.index, p.right.quote.index))
     columns = {}
     for version, side in ((left, "a"), (right, "b")):
-        column_quotes = sorted((v for v in views.values() if v.side == side),
-                               key=lambda v: v.quote.index)
+        column_quotes = sorted(
+            (v for v in views.values() if v.side == side), key=lambda v: v.quote.index
+        )
         columns[side] = Column(side, version, column_quotes)
     if alignment is not None:
         for stored_side, spans in (alignment.paraphrased or {}).items():
@@ -291,11 +315,19 @@ def _is_stored_a(pair_view: PairView, quote: QuoteView) -> bool:
     return pair_view.pair.quote_a_id == quote.quote.pk
 
 
-def _oriented_diff(pair: QuotePair, flipped: bool, left: QuoteView, right: QuoteView,
-                   left_version: Version, right_version: Version) -> list[DiffPiece]:
+def _oriented_diff(
+    pair: QuotePair,
+    flipped: bool,
+    left: QuoteView,
+    right: QuoteView,
+    left_version: Version,
+    right_version: Version,
+) -> list[DiffPiece]:
     texts = {"l": left_version.text, "r": right_version.text}
-    spans = {"l": pair.spans_b if flipped else pair.spans_a,
-             "r": pair.spans_a if flipped else pair.spans_b}
+    spans = {
+        "l": pair.spans_b if flipped else pair.spans_a,
+        "r": pair.spans_a if flipped else pair.spans_b,
+    }
     quotes = {"l": left.quote, "r": right.quote}
     outside = {"l": "outside-a", "r": "outside-b"}
 
@@ -304,7 +336,7 @@ def _oriented_diff(pair: QuotePair, flipped: bool, left: QuoteView, right: Quote
         if not s:
             return []
         lo, hi = min(a for a, _ in s), max(b for _, b in s)
-        piece = texts[side][q.start:lo] if before else texts[side][hi:q.end]
+        piece = texts[side][q.start : lo] if before else texts[side][hi : q.end]
         return [DiffPiece(outside[side], piece.strip(), space=not before)] if piece.strip() else []
 
     pieces = rest("l", True) + rest("r", True)
@@ -316,10 +348,10 @@ def _oriented_diff(pair: QuotePair, flipped: bool, left: QuoteView, right: Quote
             at = {"l": at["r"], "r": at["l"]}
         side = "r" if op == "insert" else "l"
         span = at[side]
-        text = texts[side][span[0]:span[1]] if span else seg["text"]
+        text = texts[side][span[0] : span[1]] if span else seg["text"]
         space = bool(pieces)
         if span and last[side] is not None:
-            between = texts[side][last[side]:span[0]]
+            between = texts[side][last[side] : span[0]]
             space = bool(between)
             if between.strip():
                 pieces.append(DiffPiece("gap", "…", space=True))
@@ -346,7 +378,9 @@ def _deletions_first(pieces: list[DiffPiece]) -> list[DiffPiece]:
     return result
 
 
-def alignments_between(pairs_of_versions: list[tuple[int, int]]) -> dict[tuple[int, int], Alignment]:
+def alignments_between(
+    pairs_of_versions: list[tuple[int, int]],
+) -> dict[tuple[int, int], Alignment]:
     """The stored alignments of these (version, version) pairs, keyed by sorted ids, one query."""
     wanted = {tuple(sorted(p)) for p in pairs_of_versions}
     if not wanted:

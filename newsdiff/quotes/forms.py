@@ -20,15 +20,26 @@ class CompareForm(forms.Form):
 
     a = forms.TypedChoiceField(coerce=int, label="Version A (left)")
     b = forms.TypedChoiceField(coerce=int, label="Version B (right)")
-    kind = forms.ChoiceField(required=False, label="Kind",
-                             choices=[("", "Any kind")] + [(k, KIND_LABELS[k]) for k in KINDS])
-    flag = forms.ChoiceField(required=False, label="Meaning change",
-                             choices=[("", "Any or none")] + [(f, FLAG_LABELS[f]) for f in FLAGS])
-    min_score = forms.FloatField(required=False, min_value=0, max_value=100,
-                                 label="Minimum score",
-                                 widget=forms.NumberInput(attrs={"step": 1, "inputmode": "numeric"}))
-    review = forms.ChoiceField(required=False, label="Review",
-                               choices=[("", "Any state")] + list(REVIEW_FILTERS.items()))
+    kind = forms.ChoiceField(
+        required=False,
+        label="Kind",
+        choices=[("", "Any kind")] + [(k, KIND_LABELS[k]) for k in KINDS],
+    )
+    flag = forms.ChoiceField(
+        required=False,
+        label="Meaning change",
+        choices=[("", "Any or none")] + [(f, FLAG_LABELS[f]) for f in FLAGS],
+    )
+    min_score = forms.FloatField(
+        required=False,
+        min_value=0,
+        max_value=100,
+        label="Minimum score",
+        widget=forms.NumberInput(attrs={"step": 1, "inputmode": "numeric"}),
+    )
+    review = forms.ChoiceField(
+        required=False, label="Review", choices=[("", "Any state")] + list(REVIEW_FILTERS.items())
+    )
 
     def __init__(self, data, *, versions):
         self.versions = versions
@@ -41,7 +52,8 @@ class CompareForm(forms.Form):
         for v in versions:
             when = date_format(localtime(v.uploaded_at), "j M Y, H:i")
             groups.setdefault(v.article.outlet.name, []).append(
-                (v.pk, f"{v.article.outlet.name} v{v.number} · {when}"))
+                (v.pk, f"{v.article.outlet.name} v{v.number} · {when}")
+            )
         for name in ("a", "b"):
             self.fields[name].choices = list(groups.items())
         self.defaults = defaults
@@ -70,8 +82,12 @@ class CompareForm(forms.Form):
 
     @property
     def messages(self) -> list[str]:
-        return [f"{self.fields[name].label}: {' '.join(errors)}" if name in self.fields
-                else " ".join(errors) for name, errors in self.errors.items()]
+        return [
+            f"{self.fields[name].label}: {' '.join(errors)}"
+            if name in self.fields
+            else " ".join(errors)
+            for name, errors in self.errors.items()
+        ]
 
 
 def compare_query(raw) -> QueryDict:
@@ -89,19 +105,34 @@ def compare_query(raw) -> QueryDict:
 def effective_query(a: int, b: int, filters: PairFilters) -> QueryDict:
     """The query of the comparison actually shown (defaults filled in, bad values dropped)."""
     min_score = "" if filters.min_score is None else f"{filters.min_score:g}"
-    return compare_query({"a": a, "b": b, "kind": filters.kind, "flag": filters.flag,
-                          "min_score": min_score, "review": filters.review})
+    return compare_query(
+        {
+            "a": a,
+            "b": b,
+            "kind": filters.kind,
+            "flag": filters.flag,
+            "min_score": min_score,
+            "review": filters.review,
+        }
+    )
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(required=False, max_length=NOTE_MAX_LENGTH, label="Note",
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        label="Note",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class RelinkForm(forms.Form):
-    counterpart = forms.TypedChoiceField(coerce=int, label="Link to",
-                                         widget=forms.RadioSelect,
-                                         error_messages={"required": "Choose the quote to link to."})
+    counterpart = forms.TypedChoiceField(
+        coerce=int,
+        label="Link to",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the quote to link to."},
+    )
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)

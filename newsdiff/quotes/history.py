@@ -36,8 +36,11 @@ class Step:
     def changed_pairs(self) -> list[PairView]:
         if self.comparison is None:
             return []
-        return [p for p in self.comparison.pairs
-                if p.pair.kind != "exact" or p.pair.flags or p.state == "rejected"]
+        return [
+            p
+            for p in self.comparison.pairs
+            if p.pair.kind != "exact" or p.pair.flags or p.state == "rejected"
+        ]
 
     @property
     def removed_quotes(self) -> list[QuoteView]:
@@ -81,8 +84,15 @@ def article_history(article: Article) -> list[Entry]:
         alignment = alignments.get(tuple(sorted((older.pk, newer.pk))))
         comparison = None
         if alignment is not None:
-            comparison = assemble(older, newer, alignment, quotes[older.pk] + quotes[newer.pk],
-                                  pairs[alignment.pk], reviews)
-        entries.append(Entry(newer, Step(older, newer, text_diff(older.text, newer.text),
-                                         comparison)))
+            comparison = assemble(
+                older,
+                newer,
+                alignment,
+                quotes[older.pk] + quotes[newer.pk],
+                pairs[alignment.pk],
+                reviews,
+            )
+        entries.append(
+            Entry(newer, Step(older, newer, text_diff(older.text, newer.text), comparison))
+        )
     return entries[::-1]

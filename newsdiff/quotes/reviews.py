@@ -45,8 +45,15 @@ def save_note(pair: QuotePair, user, note: str) -> Review:
     review, before = _locked_review(pair.alignment.story_id, pair.quote_a.key, pair.quote_b.key)
     review.note, review.reviewed_by, review.reviewed_at = note, user, timezone.now()
     review.save()
-    record(user, "review.note", review, story_id=review.story_id,
-           summary=f"Note on {_pair_summary(pair)}", before=before, after=_state(review))
+    record(
+        user,
+        "review.note",
+        review,
+        story_id=review.story_id,
+        summary=f"Note on {_pair_summary(pair)}",
+        before=before,
+        after=_state(review),
+    )
     return review
 
 
@@ -65,7 +72,8 @@ def relink(quote: Quote, counterpart: Quote, user) -> QuotePair:
         raise ReviewRefused("These two versions have not been aligned yet; try again shortly.")
     qa, qb = (quote, counterpart) if quote.version_id == low else (counterpart, quote)
     previous = QuotePair.objects.filter(alignment=alignment).select_related(
-        "alignment", "quote_a", "quote_b")
+        "alignment", "quote_a", "quote_b"
+    )
     previous = previous.filter(quote_a=quote) if quote is qa else previous.filter(quote_b=quote)
     for pair in previous:
         if pair.quote_a_id != qa.pk or pair.quote_b_id != qb.pk:
@@ -77,9 +85,15 @@ def relink(quote: Quote, counterpart: Quote, user) -> QuotePair:
     review.save()
     restore_links(story, list(Alignment.objects.filter(story=story)), _analysed(story))
     pair = QuotePair.objects.get(alignment=alignment, quote_a=qa, quote_b=qb)
-    record(user, "review.link", review, story_id=story.pk,
-           summary=f"Linked {_pair_summary(pair)}", before=before,
-           after={**_state(review), "pair": pair.pk})
+    record(
+        user,
+        "review.link",
+        review,
+        story_id=story.pk,
+        summary=f"Linked {_pair_summary(pair)}",
+        before=before,
+        after={**_state(review), "pair": pair.pk},
+    )
     return pair
 
 
@@ -91,26 +105,37 @@ def candidates(quote: Quote, others: list[Quote]) -> list[tuple[Quote, float]]:
     quotes, which stay near 50 (WRatio gave unrelated quotes of different lengths 86)."""
     if not others:
         return []
-    scores = process.cdist([quote.text], [o.text for o in others], scorer=fuzz.token_set_ratio,
-                           processor=utils.default_process)[0]
+    scores = process.cdist(
+        [quote.text],
+        [o.text for o in others],
+        scorer=fuzz.token_set_ratio,
+        processor=utils.default_process,
+    )[0]
     ranked = sorted(zip(others, scores), key=lambda qs: (-qs[1], qs[0].index))
     return [(q, round(float(s), 1)) for q, s in ranked]
 
 
-def restore_links(story: Story, alignments: list[Alignment],
-                  analysed: dict[int, ExtractedVersion]) -> None:
+def restore_links(
+    story: Story, alignments: list[Alignment], analysed: dict[int, ExtractedVersion]
+) -> None:
     """Give these alignments the pairs editors linked by hand: wherever a linked Review's two
     texts meet, a QuotePair(origin=editor) unless the engine already paired those quotes."""
-    linked = set(Review.objects.filter(story=story, decision=Review.Decision.LINKED)
-                 .values_list("key_low", "key_high"))
+    linked = set(
+        Review.objects.filter(story=story, decision=Review.Decision.LINKED).values_list(
+            "key_low", "key_high"
+        )
+    )
     if not linked or not alignments:
         return
     versions = {v for al in alignments for v in (al.version_a_id, al.version_b_id)}
     by_key: dict[int, dict[str, list[Quote]]] = {v: {} for v in versions}
     for q in Quote.objects.filter(version__in=versions):
         by_key[q.version_id].setdefault(q.key, []).append(q)
-    existing = set(QuotePair.objects.filter(alignment__in=alignments)
-                   .values_list("alignment_id", "quote_a_id", "quote_b_id"))
+    existing = set(
+        QuotePair.objects.filter(alignment__in=alignments).values_list(
+            "alignment_id", "quote_a_id", "quote_b_id"
+        )
+    )
     new = []
     for al in alignments:
         a_keys, b_keys = by_key[al.version_a_id], by_key[al.version_b_id]
@@ -124,14 +149,21 @@ def restore_links(story: Story, alignments: list[Alignment],
     QuotePair.objects.bulk_create(new)
 
 
-def _editor_pair(alignment: Alignment, qa: Quote, qb: Quote,
-                 analysed: dict[int, ExtractedVersion]) -> QuotePair:
+def _editor_pair(
+    alignment: Alignment, qa: Quote, qb: Quote, analysed: dict[int, ExtractedVersion]
+) -> QuotePair:
     va, vb = analysed[alignment.version_a_id], analysed[alignment.version_b_id]
     p = pair_quotes(va, qa.index, vb, qb.index)
     return QuotePair(
-        alignment=alignment, quote_a=qa, quote_b=qb, score=p.score, kind=p.kind,
-        flags=list(p.flags), spans_a=[list(s) for s in p.spans_a],
-        spans_b=[list(s) for s in p.spans_b], diff=[s.to_dict() for s in p.diff],
+        alignment=alignment,
+        quote_a=qa,
+        quote_b=qb,
+        score=p.score,
+        kind=p.kind,
+        flags=list(p.flags),
+        spans_a=[list(s) for s in p.spans_a],
+        spans_b=[list(s) for s in p.spans_b],
+        diff=[s.to_dict() for s in p.diff],
         origin=QuotePair.Origin.EDITOR,
     )
 
@@ -140,21 +172,27 @@ def _analysed(story: Story) -> dict[int, ExtractedVersion]:
     """Every version of the story analysed as align_story does (speakers unified across the
     story), so an editor's pair is described exactly like the engine's."""
     versions = list(Version.objects.filter(article__story=story).order_by("pk").only("pk", "text"))
-    return dict(zip((v.pk for v in versions),
-                    unify_speakers([analyse_version(v.text) for v in versions])))
+    return dict(
+        zip((v.pk for v in versions), unify_speakers([analyse_version(v.text) for v in versions]))
+    )
 
 
 def _decide(pair: QuotePair, user, decision: str) -> Review:
     with transaction.atomic():
-        review, before = _locked_review(pair.alignment.story_id, pair.quote_a.key,
-                                        pair.quote_b.key)
+        review, before = _locked_review(pair.alignment.story_id, pair.quote_a.key, pair.quote_b.key)
         review.decision, review.reviewed_by = decision, user
         review.reviewed_at = timezone.now()
         review.save()
         verb = {"confirmed": "confirm", "rejected": "reject"}[decision]
-        record(user, f"review.{verb}", review, story_id=review.story_id,
-               summary=f"{decision.capitalize()} {_pair_summary(pair)}", before=before,
-               after={**_state(review), "pair": pair.pk})
+        record(
+            user,
+            f"review.{verb}",
+            review,
+            story_id=review.story_id,
+            summary=f"{decision.capitalize()} {_pair_summary(pair)}",
+            before=before,
+            after={**_state(review), "pair": pair.pk},
+        )
         return review
 
 
@@ -168,15 +206,20 @@ def _locked_review(story_id: int, key_a: str, key_b: str) -> tuple[Review, dict 
 
 
 def _editor_pairs(review: Review):
-    pairs = QuotePair.objects.filter(alignment__story_id=review.story_id,
-                                     origin=QuotePair.Origin.EDITOR)
+    pairs = QuotePair.objects.filter(
+        alignment__story_id=review.story_id, origin=QuotePair.Origin.EDITOR
+    )
     return pairs.filter(quote_a__key=review.key_low, quote_b__key=review.key_high) | pairs.filter(
-        quote_a__key=review.key_high, quote_b__key=review.key_low)
+        quote_a__key=review.key_high, quote_b__key=review.key_low
+    )
 
 
 def _state(review: Review) -> dict:
-    return {"decision": review.decision, "note": review.note,
-            "reviewed_by": review.reviewed_by.get_username() if review.reviewed_by else None}
+    return {
+        "decision": review.decision,
+        "note": review.note,
+        "reviewed_by": review.reviewed_by.get_username() if review.reviewed_by else None,
+    }
 
 
 def _pair_summary(pair: QuotePair) -> str:

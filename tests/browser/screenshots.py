@@ -7,6 +7,7 @@ demo stories through the real services, records two reviews, serves the app on a
 port and photographs the main views with Debian's Chromium (/usr/bin/chromium).
 """
 
+import io
 import os
 import sys
 import tempfile
@@ -47,7 +48,7 @@ def _prepare() -> tuple[str, str]:
     from newsdiff.quotes.models import QuotePair
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+    call_command("load_demo", stdout=io.StringIO())
     user = get_user_model().objects.create_user("morag", password="screenshots-only")
     grant(user, Role.EDITOR)
     pairs = QuotePair.objects.select_related("alignment", "quote_a", "quote_b").filter(
@@ -57,16 +58,21 @@ def _prepare() -> tuple[str, str]:
     )
     reviews.confirm(pairs.get(kind="exact"), user)
     negation = next(p for p in pairs if "negation_changed" in p.flags)
-    reviews.save_note(negation, user, "Coastline reversed the operator’s denial. Correction asked "
-                                      "for at 14:10; see their v2.")
+    reviews.save_note(
+        negation,
+        user,
+        "Coastline reversed the operator’s denial. Correction asked for at 14:10; see their v2.",
+    )
     return "morag", "screenshots-only"
 
 
 def _versions():
     from newsdiff.stories.models import Version
 
-    return {f"{v.article.outlet.name} v{v.number}": v
-            for v in Version.objects.select_related("article__outlet")}
+    return {
+        f"{v.article.outlet.name} v{v.number}": v
+        for v in Version.objects.select_related("article__outlet")
+    }
 
 
 def main() -> None:
@@ -93,7 +99,9 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
         context = browser.new_context(viewport={"width": 1440, "height": 900})
         page = context.new_page()
         page.goto(f"{base}/login/")
@@ -132,8 +140,12 @@ def main() -> None:
         page.goto(f"{base}/articles/{versions['Coastline Daily v2'].article_id}/history/")
         shoot("history.png")
 
-        phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                    is_mobile=True, has_touch=True)
+        phone = browser.new_context(
+            viewport={"width": 390, "height": 844},
+            device_scale_factor=2,
+            is_mobile=True,
+            has_touch=True,
+        )
         phone.add_cookies(context.cookies())
         page = phone.new_page()
         page.goto(compare)

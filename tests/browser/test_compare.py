@@ -2,22 +2,7 @@
 
 import re
 
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
-
-from newsdiff.stories.models import Story, Version
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-    story = Story.objects.get(slug="gull-point-ferry")
-    versions = {
-        f"{v.article.outlet.name} v{v.number}": v
-        for v in Version.objects.filter(article__story=story).select_related("article__outlet")
-    }
-    return story, versions
 
 
 def compare_url(live_server, demo, left="Harbour Gazette v1", right="Coastline Daily v1", **extra):
@@ -51,7 +36,9 @@ def test_a_split_quote_highlights_both_counterparts(logged_in_page, live_server,
     expect(page.locator("#nav-status")).to_have_text("2 counterparts highlighted")
 
 
-def test_filtering_by_kind_updates_the_list_and_the_url_without_reloading(logged_in_page, live_server, demo):
+def test_filtering_by_kind_updates_the_list_and_the_url_without_reloading(
+    logged_in_page, live_server, demo
+):
     page = logged_in_page
     page.goto(compare_url(live_server, demo))
     page.evaluate("window.stillTheSamePage = true")
@@ -152,15 +139,18 @@ def test_phone_layout_stacks_the_columns_and_nothing_overflows(logged_in_page, l
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
-def test_with_javascript_off_the_compare_page_still_shows_everything(new_context, live_server, demo, client, django_user_model):
+def test_with_javascript_off_the_compare_page_still_shows_everything(
+    new_context, live_server, demo, client, django_user_model
+):
     from newsdiff.accounts.roles import Role, grant
 
     user = django_user_model.objects.create_user("no-js-editor", password="unused")
     grant(user, Role.EDITOR)
     client.force_login(user)
     context = new_context(java_script_enabled=False)
-    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                          "url": live_server.url}])
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
     page = context.new_page()
     page.goto(compare_url(live_server, demo))
     expect(page.locator("#pairs-region .pair")).to_have_count(6)
@@ -172,5 +162,7 @@ def test_with_javascript_off_the_compare_page_still_shows_everything(new_context
     page.get_by_role("button", name="Filter").click()
     expect(page).to_have_url(re.compile(r"kind=exact"))
     expect(page.locator("#pairs-region .pair")).to_have_count(1)
-    page.locator("#pairs-region .pair").first.get_by_role("button", name="Confirm this pair").click()
+    page.locator("#pairs-region .pair").first.get_by_role(
+        "button", name="Confirm this pair"
+    ).click()
     expect(page.locator("#pairs-region .pair").first).to_have_class(re.compile("state-confirmed"))

@@ -5,7 +5,6 @@ import re
 from playwright.sync_api import expect
 
 from newsdiff.stories.models import Version
-from tests.browser.test_compare import demo  # noqa: F401  (the demo story fixture)
 
 UPDATE = (
     "Ferry Hits Rocks Off Gull Point, 15 Hurt\n\n"
@@ -16,7 +15,9 @@ UPDATE = (
 )
 
 
-def test_uploading_a_version_shows_its_alignment_with_the_reference(logged_in_page, live_server, demo):  # noqa: F811
+def test_uploading_a_version_shows_its_alignment_with_the_reference(
+    logged_in_page, live_server, demo
+):
     story, versions = demo
     page = logged_in_page
     page.goto(f"{live_server.url}/stories/{story.slug}/")
@@ -33,19 +34,20 @@ def test_uploading_a_version_shows_its_alignment_with_the_reference(logged_in_pa
     expect(page.locator("#pairs-region")).to_contain_text("Exact")
 
 
-def test_upload_errors_are_shown_in_place(logged_in_page, live_server, demo):  # noqa: F811
+def test_upload_errors_are_shown_in_place(logged_in_page, live_server, demo):
     story, _ = demo
     page = logged_in_page
     page.goto(f"{live_server.url}/stories/{story.slug}/")
     page.evaluate("window.stillTheSamePage = true")
     page.locator("#upload-form").get_by_role("button", name="Add and align").click()
     expect(page.locator("#upload-form .form-errors")).to_contain_text(
-        "Paste the text, upload a file, or give a URL to fetch.")
+        "Paste the text, upload a file, or give a URL to fetch."
+    )
     assert page.evaluate("window.stillTheSamePage") is True
     assert page.url == f"{live_server.url}/stories/{story.slug}/"
 
 
-def test_compare_with_menu_opens_a_comparison(logged_in_page, live_server, demo):  # noqa: F811
+def test_compare_with_menu_opens_a_comparison(logged_in_page, live_server, demo):
     story, versions = demo
     page = logged_in_page
     page.goto(f"{live_server.url}/stories/{story.slug}/")
@@ -55,7 +57,7 @@ def test_compare_with_menu_opens_a_comparison(logged_in_page, live_server, demo)
     expect(page.locator(".columns")).to_be_visible()
 
 
-def test_history_shows_the_correction_word_by_word(logged_in_page, live_server, demo):  # noqa: F811
+def test_history_shows_the_correction_word_by_word(logged_in_page, live_server, demo):
     _, versions = demo
     page = logged_in_page
     page.goto(f"{live_server.url}/articles/{versions['Coastline Daily v2'].article_id}/history/")

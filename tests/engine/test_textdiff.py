@@ -37,7 +37,10 @@ def test_inserted_clause_is_one_insertion_with_its_punctuation():
 def test_replaced_word_shows_the_old_word_then_the_new():
     changes = ops("under fifty metres", "under fifteen metres")
     assert changes == [
-        ("equal", "under"), ("delete", " fifty"), ("insert", " fifteen"), ("equal", " metres")
+        ("equal", "under"),
+        ("delete", " fifty"),
+        ("insert", " fifteen"),
+        ("equal", " metres"),
     ]
 
 

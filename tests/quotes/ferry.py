@@ -13,7 +13,8 @@ GAZETTE = (
     "“The vessel was doing fourteen knots in thick fog, which is far too fast,” Kerr said.\n\n"
     "“We will not reopen the berth until the inspectors are satisfied,” she added.\n\n"
     "Union organiser Tom Hale was blunt. “Crews have warned about this for months,” he said.\n\n"
-    "“The Kittiwake will probably be out of service for a week,” said operator spokesman Ian Moss.\n"
+    "“The Kittiwake will probably be out of service for a week,” said operator spokesman "
+    "Ian Moss.\n"
 )
 COASTLINE = (
     "The ferry was speeding, according to harbour master Ruth Kerr.\n\n"
@@ -26,8 +27,12 @@ COASTLINE = (
 
 def upload(story, text, outlet, user=None, article=None):
     return add_version(
-        story, document_from_text(text), source="paste", outlet_name=outlet,
-        uploaded_by=user, article=article,
+        story,
+        document_from_text(text),
+        source="paste",
+        outlet_name=outlet,
+        uploaded_by=user,
+        article=article,
     ).version
 
 

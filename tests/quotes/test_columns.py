@@ -14,13 +14,19 @@ def test_blank_lines_separate_paragraphs_and_single_line_breaks_do_not():
 def test_runs_spell_out_each_paragraph_exactly():
     text = "He said: “Go now.”\n\nShe said: “Stay.”"
     result = layout(text, [Mark(10, 17, "q0"), Mark(31, 36, "q1")])
-    assert ["".join(r.text for r in p) for p in result] == ["He said: “Go now.”", "She said: “Stay.”"]
+    assert ["".join(r.text for r in p) for p in result] == [
+        "He said: “Go now.”",
+        "She said: “Stay.”",
+    ]
     assert texts(result)[1] == [("She said: “", None), ("Stay.", "q1"), ("”", None)]
 
 
 def test_quote_across_a_paragraph_break_is_two_runs_with_one_anchor_and_one_label():
     text = "“First part.\n\nSecond part,” she said."
-    [first], [second, rest] = layout(text, [Mark(1, 26, "q0")])[0][1:], layout(text, [Mark(1, 26, "q0")])[1]
+    [first], [second, rest] = (
+        layout(text, [Mark(1, 26, "q0")])[0][1:],
+        layout(text, [Mark(1, 26, "q0")])[1],
+    )
     assert (first.text, first.first, first.last) == ("First part.", True, False)
     assert (second.text, second.first, second.last) == ("Second part,", False, True)
     assert rest.text == "” she said."

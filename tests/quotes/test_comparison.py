@@ -48,8 +48,9 @@ def test_each_quote_is_marked_at_its_offsets_in_the_column(story):
                 if getattr(run.mark, "mark_type", "") == "quote":
                     marked[run.mark.anchor] = marked.get(run.mark.anchor, "") + run.text
         assert marked == {q.anchor: q.quote.text for q in column.quotes}
-        assert all(column.version.text[q.quote.start:q.quote.end] == q.quote.text
-                   for q in column.quotes)
+        assert all(
+            column.version.text[q.quote.start : q.quote.end] == q.quote.text for q in column.quotes
+        )
 
 
 def test_quotes_without_a_counterpart_are_listed_as_only_here(story):
@@ -57,7 +58,8 @@ def test_quotes_without_a_counterpart_are_listed_as_only_here(story):
     comparison = compare_versions(story.pk, gazette, coastline)
     assert [q.quote.speaker for q in comparison.left.only_here] == ["Tom Hale", "Ian Moss"]
     assert [q.quote.text for q in comparison.right.only_here] == [
-        "Nobody was hurt, and that is what matters,"]
+        "Nobody was hurt, and that is what matters,"
+    ]
 
 
 def test_quote_left_unquoted_in_the_other_text_points_at_where(story):
@@ -67,17 +69,25 @@ def test_quote_left_unquoted_in_the_other_text_points_at_where(story):
     start, end = moss.paraphrase_span
     assert "Kittiwake will probably be out of service for a week" in coastline.text[start:end]
     assert moss.href == "#para-qa-3"
-    unquoted = [r for p in comparison.right.paragraphs for r in p
-                if getattr(r.mark, "mark_type", "") == "paraphrase"]
+    unquoted = [
+        r
+        for p in comparison.right.paragraphs
+        for r in p
+        if getattr(r.mark, "mark_type", "") == "paraphrase"
+    ]
     assert [r.mark.anchor for r in unquoted] == ["para-qa-3"]
 
 
 def test_rejected_pair_stays_listed_but_its_quotes_count_as_unpaired(story, editor):
     gazette, coastline = ferry(story)
     pair = QuotePair.objects.select_related("quote_a", "quote_b").get(quote_a__index=1)
-    Review.objects.create(story=story, key_low=min(pair.quote_a.key, pair.quote_b.key),
-                          key_high=max(pair.quote_a.key, pair.quote_b.key),
-                          decision="rejected", reviewed_by=editor)
+    Review.objects.create(
+        story=story,
+        key_low=min(pair.quote_a.key, pair.quote_b.key),
+        key_high=max(pair.quote_a.key, pair.quote_b.key),
+        decision="rejected",
+        reviewed_by=editor,
+    )
     comparison = compare_versions(story.pk, gazette, coastline)
     assert [p.state for p in comparison.pairs] == ["unreviewed", "rejected"]
     assert "qa-1" in [q.anchor for q in comparison.left.only_here]

@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 def engine_pair(a_index):
     return QuotePair.objects.select_related("alignment", "quote_a", "quote_b").get(
-        quote_a__index=a_index, origin="engine", alignment__version_b__article__outlet__name="Coastline Daily")
+        quote_a__index=a_index,
+        origin="engine",
+        alignment__version_b__article__outlet__name="Coastline Daily",
+    )
 
 
 def quote(version, index):
@@ -49,7 +52,9 @@ def test_a_note_keeps_the_decision(story, editor):
     reviews.save_note(pair, editor, "  Checked against the audio.  ")
     review = Review.objects.get()
     assert (review.decision, review.note) == ("confirmed", "Checked against the audio.")
-    assert AuditEvent.objects.get(action="review.note").after["note"] == "Checked against the audio."
+    assert (
+        AuditEvent.objects.get(action="review.note").after["note"] == "Checked against the audio."
+    )
 
 
 def test_too_long_a_note_is_refused_and_nothing_is_saved(story, editor):
@@ -102,8 +107,12 @@ def test_relinking_from_the_right_side_works_the_same(story, editor):
 def test_link_survives_a_new_upload_and_shows_where_the_same_words_meet(story, editor):
     gazette, coastline = ferry(story)
     reviews.relink(quote(gazette, 2), quote(coastline, 2), editor)
-    update = upload(story, COASTLINE + "\nThis article was updated.\n", "Coastline Daily",
-                    article=coastline.article)
+    update = upload(
+        story,
+        COASTLINE + "\nThis article was updated.\n",
+        "Coastline Daily",
+        article=coastline.article,
+    )
     alignment = Alignment.objects.get(version_a=gazette, version_b=update)
     linked = alignment.pairs.get(origin="editor")
     assert (linked.quote_a.index, linked.quote_b.text) == (2, quote(coastline, 2).text)
@@ -120,8 +129,9 @@ def test_link_survives_recomputation_by_a_new_engine(story, editor, monkeypatch)
 def test_rejecting_an_editor_pair_unlinks_it(story, editor):
     gazette, coastline = ferry(story)
     pair = reviews.relink(quote(gazette, 2), quote(coastline, 2), editor)
-    reviews.reject(QuotePair.objects.select_related("alignment", "quote_a", "quote_b").get(
-        pk=pair.pk), editor)
+    reviews.reject(
+        QuotePair.objects.select_related("alignment", "quote_a", "quote_b").get(pk=pair.pk), editor
+    )
     assert not QuotePair.objects.filter(origin="editor").exists()
     services.align_story(story)
     assert not QuotePair.objects.filter(origin="editor").exists()

@@ -30,9 +30,15 @@ def test_page_shows_both_texts_with_each_quote_linked_to_its_counterpart(editor_
 def test_each_quote_carries_its_kind_as_words_not_only_colour(editor_client, story):
     ferry(story)
     content = editor_client.get(url(story)).content.decode()
-    assert re.search(r'class="q k-partial flagged".*?<span class="q-tag">Partial</span> '
-                     r'<span class="q-tag flag">⚑ Number changed</span>', content, re.S)
-    assert '<span class="q-tag">Only here</span> <span class="q-tag">unquoted in B</span>' in content
+    assert re.search(
+        r'class="q k-partial flagged".*?<span class="q-tag">Partial</span> '
+        r'<span class="q-tag flag">⚑ Number changed</span>',
+        content,
+        re.S,
+    )
+    assert (
+        '<span class="q-tag">Only here</span> <span class="q-tag">unquoted in B</span>' in content
+    )
 
 
 def test_pairs_list_shows_word_diff_score_kind_speakers_flags_and_state(editor_client, story):
@@ -40,7 +46,10 @@ def test_pairs_list_shows_word_diff_score_kind_speakers_flags_and_state(editor_c
     content = editor_client.get(url(story)).content.decode()
     assert re.search(r"<del><span class=\"visually-hidden\">\[only in A: </span>fourteen", content)
     assert re.search(r"<ins><span class=\"visually-hidden\">\[only in B: </span>forty", content)
-    assert re.search(r'<ins class="punct"><span class="visually-hidden">\[only in B, punctuation: </span>,', content)
+    assert re.search(
+        r'<ins class="punct"><span class="visually-hidden">\[only in B, punctuation: </span>,',
+        content,
+    )
     assert "score 94.6" in content
     assert "⚑ Negation changed" in content
     assert ">Ruth Kerr</a>" in content
@@ -72,7 +81,9 @@ def test_versions_can_be_asked_for_in_either_order(editor_client, story):
 
 def test_filtering_by_kind_over_htmx_returns_only_the_pairs_region(editor_client, story):
     ferry(story)
-    response = editor_client.get(url(story, kind="minor"), headers=HX | {"HX-Target": "pairs-region"})
+    response = editor_client.get(
+        url(story, kind="minor"), headers=HX | {"HX-Target": "pairs-region"}
+    )
     content = response.content.decode()
     assert "<html" not in content and 'id="versions-form"' not in content
     assert "Showing 1 of 2 pairs." in content
@@ -83,8 +94,9 @@ def test_filtering_by_kind_over_htmx_returns_only_the_pairs_region(editor_client
 
 def test_changing_versions_over_htmx_returns_the_page_body(editor_client, story):
     gazette, coastline = ferry(story)
-    response = editor_client.get(url(story, a=coastline.pk, b=gazette.pk),
-                                 headers=HX | {"HX-Target": "compare-body"})
+    response = editor_client.get(
+        url(story, a=coastline.pk, b=gazette.pk), headers=HX | {"HX-Target": "compare-body"}
+    )
     content = response.content.decode()
     assert "<html" not in content
     assert content.lstrip().startswith('<form id="versions-form"')
@@ -146,7 +158,9 @@ def test_viewer_sees_review_state_but_no_controls(viewer_client, story):
     ferry(story)
     content = viewer_client.get(url(story)).content.decode()
     assert "Not reviewed" in content
-    assert "/confirm/" not in content and "Re-link" not in content and "/compare/link/" not in content
+    assert (
+        "/confirm/" not in content and "Re-link" not in content and "/compare/link/" not in content
+    )
 
 
 def test_editor_sees_review_controls(editor_client, story):

@@ -19,15 +19,25 @@ def setup(story):
     return {
         "compare": ("get", f"{base}/compare/?{back}", {}),
         "relink form": ("get", f"{base}/compare/link/?{back}&quote={hale.pk}", {}),
-        "relink": ("post", f"{base}/compare/link/", {"back": back, "quote": hale.pk, "counterpart": nobody.pk}),
+        "relink": (
+            "post",
+            f"{base}/compare/link/",
+            {"back": back, "quote": hale.pk, "counterpart": nobody.pk},
+        ),
         "confirm": ("post", f"{base}/pairs/{pair.pk}/confirm/", {"back": back}),
         "reject": ("post", f"{base}/pairs/{pair.pk}/reject/", {"back": back}),
         "note": ("post", f"{base}/pairs/{pair.pk}/note/", {"back": back, "note": "n"}),
     }
 
 
-NEEDS = {"compare": Role.VIEWER, "relink form": Role.EDITOR, "relink": Role.EDITOR,
-         "confirm": Role.EDITOR, "reject": Role.EDITOR, "note": Role.EDITOR}
+NEEDS = {
+    "compare": Role.VIEWER,
+    "relink form": Role.EDITOR,
+    "relink": Role.EDITOR,
+    "confirm": Role.EDITOR,
+    "reject": Role.EDITOR,
+    "note": Role.EDITOR,
+}
 
 
 @pytest.mark.parametrize("name", sorted(NEEDS))

@@ -32,8 +32,11 @@ def pages(story, versions):
     gazette, coastline = versions
     article = gazette.article_id
     return [
-        "/", f"/stories/{story.slug}/", f"/stories/{story.slug}/upload/",
-        f"/stories/{story.slug}/compare/", f"/articles/{article}/history/",
+        "/",
+        f"/stories/{story.slug}/",
+        f"/stories/{story.slug}/upload/",
+        f"/stories/{story.slug}/compare/",
+        f"/articles/{article}/history/",
         f"/articles/{article}/versions/1/",
         f"/stories/{story.slug}/compare/link/?a={gazette.pk}&b={coastline.pk}"
         f"&quote={gazette.quotes.first().pk}",
@@ -44,7 +47,10 @@ def test_rendered_pages_configure_htmx_safely_and_load_only_local_scripts(editor
     versions = ferry(story)
     for path in pages(story, versions):
         content = editor_client.get(path).content.decode()
-        assert """<meta name="htmx-config" content='{"includeIndicatorStyles": false, "allowEval": false""" in content, path
+        assert (
+            """<meta name="htmx-config" content='{"includeIndicatorStyles": false, """
+            """"allowEval": false""" in content
+        ), path
         scripts = re.findall(r"<script[^>]*>", content)
         assert scripts and all(re.search(r'src="/static/', s) for s in scripts), path
         assert not re.search(r"\sstyle=|\son[a-z]+=|\shx-on|<style", content), path

@@ -27,8 +27,8 @@ def test_versions_are_listed_newest_first_with_who_and_when(editor_client, artic
 
 def test_text_diff_marks_removed_and_added_words(editor_client, article):
     content = editor_client.get(f"/articles/{article.pk}/history/").content.decode()
-    assert "<del><span class=\"visually-hidden\">[removed: </span>forty<" in content
-    assert "<ins><span class=\"visually-hidden\">[added: </span>fourteen<" in content
+    assert '<del><span class="visually-hidden">[removed: </span>forty<' in content
+    assert '<ins><span class="visually-hidden">[added: </span>fourteen<' in content
     assert "9 words removed, 7 added" in content
 
 
@@ -38,8 +38,10 @@ def test_changed_quotes_between_versions_are_listed(editor_client, article):
     assert "Dropped</span>" in content and "Nobody was hurt, and that is what matters," in content
     assert "New</span>" in content and "We are sorry for the disruption" in content
     versions = list(article.versions.order_by("number"))
-    assert (f"/stories/{article.story.slug}/compare/?a={versions[0].pk}&amp;b={versions[1].pk}"
-            in content)
+    assert (
+        f"/stories/{article.story.slug}/compare/?a={versions[0].pk}&amp;b={versions[1].pk}"
+        in content
+    )
 
 
 def test_article_text_in_the_diff_is_escaped(editor_client, story):

@@ -23,7 +23,9 @@ def pair(versions):
 
 def back(versions, **extra):
     gazette, coastline = versions
-    return "&".join([f"a={gazette.pk}", f"b={coastline.pk}"] + [f"{k}={v}" for k, v in extra.items()])
+    return "&".join(
+        [f"a={gazette.pk}", f"b={coastline.pk}"] + [f"{k}={v}" for k, v in extra.items()]
+    )
 
 
 def post(client, story, pair, action, versions, htmx=False, **data):
@@ -34,7 +36,9 @@ def post(client, story, pair, action, versions, htmx=False, **data):
     )
 
 
-def test_confirm_without_javascript_redirects_back_to_the_same_comparison(editor_client, story, pair, versions, editor):
+def test_confirm_without_javascript_redirects_back_to_the_same_comparison(
+    editor_client, story, pair, versions, editor
+):
     response = post(editor_client, story, pair, "confirm", versions)
     assert response.status_code == 302
     assert response["Location"] == f"/stories/{story.slug}/compare/?{back(versions)}#pair-{pair.pk}"
@@ -57,7 +61,9 @@ def test_row_keeps_facing_the_sides_of_the_comparison(editor_client, story, pair
     gazette, coastline = versions
     response = editor_client.post(
         f"/stories/{story.slug}/pairs/{pair.pk}/confirm/",
-        {"back": f"a={coastline.pk}&b={gazette.pk}"}, headers=HX)
+        {"back": f"a={coastline.pk}&b={gazette.pk}"},
+        headers=HX,
+    )
     assert "[only in A: </span>forty" in response.content.decode()
 
 
@@ -68,21 +74,25 @@ def test_reject_over_htmx_marks_the_row_rejected(editor_client, story, pair, ver
 
 
 def test_note_is_saved_and_shown_in_the_row(editor_client, story, pair, versions):
-    content = post(editor_client, story, pair, "note", versions, htmx=True,
-                   note="Audio says <fourteen>.").content.decode()
+    content = post(
+        editor_client, story, pair, "note", versions, htmx=True, note="Audio says <fourteen>."
+    ).content.decode()
     assert "Audio says &lt;fourteen&gt;." in content
     assert Review.objects.get().note == "Audio says <fourteen>."
     assert AuditEvent.objects.filter(action="review.note").exists()
 
 
 def test_too_long_a_note_is_explained_in_the_row(editor_client, story, pair, versions):
-    content = post(editor_client, story, pair, "note", versions, htmx=True,
-                   note="x" * 2001).content.decode()
+    content = post(
+        editor_client, story, pair, "note", versions, htmx=True, note="x" * 2001
+    ).content.decode()
     assert "Ensure this value has at most 2000 characters (it has 2001)." in content
     assert not Review.objects.exists()
 
 
-def test_too_long_a_note_without_javascript_comes_back_as_a_message(editor_client, story, pair, versions):
+def test_too_long_a_note_without_javascript_comes_back_as_a_message(
+    editor_client, story, pair, versions
+):
     response = post(editor_client, story, pair, "note", versions, note="x" * 2001)
     page = editor_client.get(response["Location"]).content.decode()
     assert "Ensure this value has at most 2000 characters (it has 2001)." in page
@@ -109,7 +119,8 @@ def test_review_get_is_not_allowed(editor_client, story, pair):
 def test_back_link_cannot_send_the_editor_elsewhere(editor_client, story, pair, versions):
     response = editor_client.post(
         f"/stories/{story.slug}/pairs/{pair.pk}/confirm/",
-        {"back": "a=1&next=https://evil.example/&b=2"})
+        {"back": "a=1&next=https://evil.example/&b=2"},
+    )
     assert response["Location"] == f"/stories/{story.slug}/compare/?a=1&b=2#pair-{pair.pk}"
 
 
@@ -130,19 +141,24 @@ def test_relink_page_lists_the_other_versions_quotes_best_first(editor_client, s
 
 def test_relink_form_over_htmx_is_a_fragment_for_its_slot(editor_client, story, versions):
     hale = Quote.objects.get(version=versions[0], index=2)
-    response = editor_client.get(relink_url(story, versions, hale),
-                                 headers=HX | {"HX-Target": "relink-qa-2"})
+    response = editor_client.get(
+        relink_url(story, versions, hale), headers=HX | {"HX-Target": "relink-qa-2"}
+    )
     content = response.content.decode()
     assert content.lstrip().startswith('<form class="relink"')
     assert '<input type="hidden" name="slot" value="relink-qa-2">' in content
 
 
-def test_relink_without_javascript_links_and_redirects_to_the_new_pair(editor_client, story, versions):
+def test_relink_without_javascript_links_and_redirects_to_the_new_pair(
+    editor_client, story, versions
+):
     gazette, coastline = versions
     hale = Quote.objects.get(version=gazette, index=2)
     nobody = Quote.objects.get(version=coastline, index=2)
-    response = editor_client.post(f"/stories/{story.slug}/compare/link/",
-                                  {"back": back(versions), "quote": hale.pk, "counterpart": nobody.pk})
+    response = editor_client.post(
+        f"/stories/{story.slug}/compare/link/",
+        {"back": back(versions), "quote": hale.pk, "counterpart": nobody.pk},
+    )
     pair = QuotePair.objects.get(origin="editor")
     assert response["Location"] == f"/stories/{story.slug}/compare/?{back(versions)}#pair-{pair.pk}"
     page = editor_client.get(response["Location"]).content.decode()
@@ -150,14 +166,17 @@ def test_relink_without_javascript_links_and_redirects_to_the_new_pair(editor_cl
     assert "Linked by an editor" in page
 
 
-def test_relink_over_htmx_returns_the_page_body_focused_on_the_new_pair(editor_client, story, versions):
+def test_relink_over_htmx_returns_the_page_body_focused_on_the_new_pair(
+    editor_client, story, versions
+):
     gazette, coastline = versions
     hale = Quote.objects.get(version=gazette, index=2)
     nobody = Quote.objects.get(version=coastline, index=2)
     response = editor_client.post(
         f"/stories/{story.slug}/compare/link/",
         {"back": back(versions), "quote": hale.pk, "counterpart": nobody.pk, "slot": "relink-qa-2"},
-        headers=HX)
+        headers=HX,
+    )
     pair = QuotePair.objects.get(origin="editor")
     content = response.content.decode()
     assert f'data-focus="pair-{pair.pk}"' in content
@@ -168,7 +187,9 @@ def test_relink_without_a_choice_says_so_in_its_slot(editor_client, story, versi
     hale = Quote.objects.get(version=versions[0], index=2)
     response = editor_client.post(
         f"/stories/{story.slug}/compare/link/",
-        {"back": back(versions), "quote": hale.pk, "slot": "relink-qa-2"}, headers=HX)
+        {"back": back(versions), "quote": hale.pk, "slot": "relink-qa-2"},
+        headers=HX,
+    )
     assert "Choose the quote to link to." in response.content.decode()
     assert response["HX-Retarget"] == "#relink-qa-2"
     assert not QuotePair.objects.filter(origin="editor").exists()
@@ -180,22 +201,27 @@ def test_relink_to_a_quote_outside_the_comparison_is_refused(editor_client, stor
     stranger = Quote.objects.get(version=other)
     response = editor_client.post(
         f"/stories/{story.slug}/compare/link/",
-        {"back": back(versions), "quote": hale.pk, "counterpart": stranger.pk})
+        {"back": back(versions), "quote": hale.pk, "counterpart": stranger.pk},
+    )
     assert "Select a valid choice." in response.content.decode()
     assert not QuotePair.objects.filter(origin="editor").exists()
 
 
 @pytest.mark.parametrize("quote", ["", "abc", "999999"])
 def test_relink_with_a_bad_quote_is_404(editor_client, story, versions, quote):
-    response = editor_client.get(f"/stories/{story.slug}/compare/link/?{back(versions)}&quote={quote}")
+    response = editor_client.get(
+        f"/stories/{story.slug}/compare/link/?{back(versions)}&quote={quote}"
+    )
     assert response.status_code == 404
 
 
 def test_viewer_cannot_relink(viewer_client, story, versions):
     hale = Quote.objects.get(version=versions[0], index=2)
     assert viewer_client.get(relink_url(story, versions, hale)).status_code == 403
-    response = viewer_client.post(f"/stories/{story.slug}/compare/link/",
-                                  {"back": back(versions), "quote": hale.pk, "counterpart": hale.pk})
+    response = viewer_client.post(
+        f"/stories/{story.slug}/compare/link/",
+        {"back": back(versions), "quote": hale.pk, "counterpart": hale.pk},
+    )
     assert response.status_code == 403
 
 
@@ -203,8 +229,10 @@ def test_unlinking_over_htmx_says_the_link_is_gone(editor_client, story, version
     gazette, coastline = versions
     hale = Quote.objects.get(version=gazette, index=2)
     nobody = Quote.objects.get(version=coastline, index=2)
-    editor_client.post(f"/stories/{story.slug}/compare/link/",
-                       {"back": back(versions), "quote": hale.pk, "counterpart": nobody.pk})
+    editor_client.post(
+        f"/stories/{story.slug}/compare/link/",
+        {"back": back(versions), "quote": hale.pk, "counterpart": nobody.pk},
+    )
     pair = QuotePair.objects.get(origin="editor")
     content = post(editor_client, story, pair, "reject", versions, htmx=True).content.decode()
     assert "Link removed" in content

@@ -12,9 +12,11 @@ HX = {"HX-Request": "true"}
 
 def row(content, version):
     """The table row of `version`."""
-    start = content.index(f'/versions/{version.number}/">Version {version.number}</a>',
-                          content.index(f'id="article-{version.article_id}"'))
-    return content[start:content.index("</tr>", start)]
+    start = content.index(
+        f'/versions/{version.number}/">Version {version.number}</a>',
+        content.index(f'id="article-{version.article_id}"'),
+    )
+    return content[start : content.index("</tr>", start)]
 
 
 def cells(content, version):
@@ -26,7 +28,11 @@ def test_versions_are_counted_against_the_reference_version(editor_client, story
     content = editor_client.get(f"/stories/{story.slug}/").content.decode()
     assert "Reference</span>" in row(content, gazette)
     assert dict(cells(content, coastline)) | {"Added": ""} == {
-        "Added": "", "Quotes": "3", "Changed": "2", "Meaning changed": "2", "Dropped": "2",
+        "Added": "",
+        "Quotes": "3",
+        "Changed": "2",
+        "Meaning changed": "2",
+        "Dropped": "2",
         "Compare": "\n        ",
     }
 
@@ -44,8 +50,8 @@ def test_rejected_pairs_do_not_count(editor_client, story, editor):
 def test_each_row_offers_a_comparison_with_the_reference_and_the_others(editor_client, story):
     gazette, coastline = ferry(story)
     content = editor_client.get(f"/stories/{story.slug}/").content.decode()
-    assert f"/compare/?a={gazette.pk}&amp;b={coastline.pk}\">With reference" in content
-    assert f"/compare/?a={coastline.pk}&amp;b={gazette.pk}\">Coastline Daily v1" in content
+    assert f'/compare/?a={gazette.pk}&amp;b={coastline.pk}">With reference' in content
+    assert f'/compare/?a={coastline.pk}&amp;b={gazette.pk}">Coastline Daily v1' in content
 
 
 def test_editor_gets_the_upload_form_inline(editor_client, story):
@@ -60,30 +66,38 @@ def test_viewer_gets_no_upload_form(viewer_client, story):
 
 def test_htmx_upload_goes_to_the_new_versions_alignment(editor_client, story):
     gazette = upload(story, GAZETTE, "Harbour Gazette")
-    response = editor_client.post(f"/stories/{story.slug}/upload/",
-                                  {"outlet": "Coastline Daily", "text": COASTLINE}, headers=HX)
+    response = editor_client.post(
+        f"/stories/{story.slug}/upload/",
+        {"outlet": "Coastline Daily", "text": COASTLINE},
+        headers=HX,
+    )
     new = Version.objects.exclude(pk=gazette.pk).get()
     assert response["HX-Redirect"] == f"/stories/{story.slug}/compare/?a={gazette.pk}&b={new.pk}"
 
 
 def test_upload_without_javascript_also_goes_to_the_alignment(editor_client, story):
     gazette = upload(story, GAZETTE, "Harbour Gazette")
-    response = editor_client.post(f"/stories/{story.slug}/upload/",
-                                  {"outlet": "Coastline Daily", "text": COASTLINE})
+    response = editor_client.post(
+        f"/stories/{story.slug}/upload/", {"outlet": "Coastline Daily", "text": COASTLINE}
+    )
     new = Version.objects.exclude(pk=gazette.pk).get()
     assert response["Location"] == f"/stories/{story.slug}/compare/?a={gazette.pk}&b={new.pk}"
 
 
 def test_first_upload_over_htmx_goes_to_the_story_page(editor_client, story):
-    response = editor_client.post(f"/stories/{story.slug}/upload/",
-                                  {"outlet": "Harbour Gazette", "text": GAZETTE}, headers=HX)
+    response = editor_client.post(
+        f"/stories/{story.slug}/upload/", {"outlet": "Harbour Gazette", "text": GAZETTE}, headers=HX
+    )
     assert response["HX-Redirect"] == f"/stories/{story.slug}/"
 
 
 def test_htmx_upload_error_comes_back_in_place_and_stores_nothing(editor_client, story):
     ferry(story)
-    response = editor_client.post(f"/stories/{story.slug}/upload/",
-                                  {"outlet": "Coastline Daily", "text": COASTLINE}, headers=HX)
+    response = editor_client.post(
+        f"/stories/{story.slug}/upload/",
+        {"outlet": "Coastline Daily", "text": COASTLINE},
+        headers=HX,
+    )
     content = response.content.decode()
     assert content.lstrip().startswith('<form method="post" enctype="multipart/form-data"')
     assert "Nothing was added: this exact text is already stored as version 1" in content

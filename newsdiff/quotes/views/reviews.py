@@ -20,6 +20,7 @@ from newsdiff.stories.models import Story
 
 SLOT = re.compile(r"[a-z0-9-]{1,40}")
 
+
 @require_http_methods(["POST"])
 @require_role(Role.EDITOR)
 def pair_confirm(request, slug, pair_id):
@@ -62,10 +63,12 @@ def _review(request, slug, pair_id, action):
         if error:
             messages.error(request, error)
         return redirect(_compare_url(story, back, f"pair-{pair_id}"))
-    context = {"story": story, "query": back.urlencode(), "row_error": error,
-               "pair_id": pair_id}
-    pair = QuotePair.objects.select_related("alignment", "quote_a", "quote_b").filter(
-        pk=pair_id).first()
+    context = {"story": story, "query": back.urlencode(), "row_error": error, "pair_id": pair_id}
+    pair = (
+        QuotePair.objects.select_related("alignment", "quote_a", "quote_b")
+        .filter(pk=pair_id)
+        .first()
+    )
     if pair is None:  # an editor's link, unlinked
         return render(request, "quotes/compare.html#pair-removed", context)
     context["pv"] = pair_view(story.pk, pair, _int(back.get("a")))
@@ -92,8 +95,9 @@ def relink(request, slug):
     other_id = b if quote.version_id == a else a if quote.version_id == b else None
     if other_id is None:
         raise Http404("That quote is not in the versions being compared.")
-    others = list(Quote.objects.filter(version_id=other_id).select_related(
-        "version__article__outlet"))
+    others = list(
+        Quote.objects.filter(version_id=other_id).select_related("version__article__outlet")
+    )
     ranked = reviews.candidates(quote, others)
     form = RelinkForm(request.POST if request.method == "POST" else None, candidates=ranked)
     if request.method == "POST" and form.is_valid():
@@ -104,8 +108,10 @@ def relink(request, slug):
             form.add_error(None, str(refused))
         else:
             if not request.htmx:
-                messages.success(request, "Linked. The engine's earlier pairs for that quote "
-                                          "are marked rejected.")
+                messages.success(
+                    request,
+                    "Linked. The engine's earlier pairs for that quote are marked rejected.",
+                )
                 return redirect(_compare_url(story, back, f"pair-{pair.pk}"))
             context = compare_context(story, back, focus=f"pair-{pair.pk}")
             response = render(request, "quotes/compare.html#compare-body", context)
@@ -119,8 +125,9 @@ def relink(request, slug):
         "current": _current_counterparts(quote, other_id),
         "other_version": others[0].version if others else None,
         "back": back.urlencode(),
-        "compare_url": _compare_url(story, back, f"q{'a' if quote.version_id == a else 'b'}-"
-                                                  f"{quote.index}"),
+        "compare_url": _compare_url(
+            story, back, f"q{'a' if quote.version_id == a else 'b'}-{quote.index}"
+        ),
     }
     if not request.htmx:
         return render(request, "quotes/relink.html", context)
@@ -135,10 +142,13 @@ def relink(request, slug):
 
 def _current_counterparts(quote: Quote, other_id: int) -> set[int]:
     low, high = sorted((quote.version_id, other_id))
-    pairs = QuotePair.objects.filter(alignment__in=Alignment.objects.filter(
-        version_a_id=low, version_b_id=high))
-    return {p.quote_b_id if p.quote_a_id == quote.pk else p.quote_a_id
-            for p in pairs.filter(quote_a=quote) | pairs.filter(quote_b=quote)}
+    pairs = QuotePair.objects.filter(
+        alignment__in=Alignment.objects.filter(version_a_id=low, version_b_id=high)
+    )
+    return {
+        p.quote_b_id if p.quote_a_id == quote.pk else p.quote_a_id
+        for p in pairs.filter(quote_a=quote) | pairs.filter(quote_b=quote)
+    }
 
 
 def _compare_url(story: Story, query, fragment: str = "") -> str:
