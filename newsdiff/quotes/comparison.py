@@ -82,8 +82,8 @@ class QuoteView:
 @dataclass(frozen=True)
 class DiffPiece:
     """One piece of a pair's word diff, facing the requested sides: equal, delete (left only),
-    insert (right only), outside-a/outside-b (the part of a quote this pair does not cover),
-    or gap (words skipped between two aligned stretches). `space` puts a space before it."""
+    insert (right only), or gap (words skipped between two aligned stretches). `space` puts a
+    space before it."""
 
     op: str
     text: str
@@ -98,6 +98,7 @@ class PairView:
     right: QuoteView
     diff: list[DiffPiece]
     review: Review | None
+    contexts: list["QuoteContext"] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -257,8 +258,9 @@ def assemble(
             pair,
             lq,
             rq,
-            _oriented_diff(pair, flipped, lq, rq, left, right),
+            _oriented_diff(pair, flipped, left, right),
             reviews.get(Review.keys(qa.quote.key, qb.quote.key)),
+            _contexts(pair, flipped, lq, rq, left, right),
         )
         for q in (lq, rq):
             (q.rejected if view.state == "rejected" else q.pairs).append(view)
@@ -318,28 +320,13 @@ def _is_stored_a(pair_view: PairView, quote: QuoteView) -> bool:
 def _oriented_diff(
     pair: QuotePair,
     flipped: bool,
-    left: QuoteView,
-    right: QuoteView,
     left_version: Version,
     right_version: Version,
 ) -> list[DiffPiece]:
+    """The stored word diff with left = the left column: offsets give each piece's text from
+    its own side, and whether a space (or, across skipped words, "…") comes before it."""
     texts = {"l": left_version.text, "r": right_version.text}
-    spans = {
-        "l": pair.spans_b if flipped else pair.spans_a,
-        "r": pair.spans_a if flipped else pair.spans_b,
-    }
-    quotes = {"l": left.quote, "r": right.quote}
-    outside = {"l": "outside-a", "r": "outside-b"}
-
-    def rest(side: str, before: bool) -> list[DiffPiece]:
-        q, s = quotes[side], spans[side]
-        if not s:
-            return []
-        lo, hi = min(a for a, _ in s), max(b for _, b in s)
-        piece = texts[side][q.start : lo] if before else texts[side][hi : q.end]
-        return [DiffPiece(outside[side], piece.strip(), space=not before)] if piece.strip() else []
-
-    pieces = rest("l", True) + rest("r", True)
+    pieces: list[DiffPiece] = []
     last: dict[str, int | None] = {"l": None, "r": None}
     for seg in pair.diff:
         op, at = seg["op"], {"l": seg.get("a"), "r": seg.get("b")}
@@ -359,7 +346,41 @@ def _oriented_diff(
         for s in ("l", "r"):
             if at[s] and (op == "equal" or s == side):
                 last[s] = at[s][1]
-    return _deletions_first(pieces) + rest("l", False) + rest("r", False)
+    return _deletions_first(pieces)
+
+
+@dataclass(frozen=True)
+class QuoteContext:
+    """A quote that reaches beyond its pair (trimmed, or one piece of a split quote): the
+    words before, inside and after the part the pair covers."""
+
+    side: str
+    before: str
+    inside: str
+    after: str
+
+
+def _contexts(
+    pair: QuotePair,
+    flipped: bool,
+    left: QuoteView,
+    right: QuoteView,
+    left_version: Version,
+    right_version: Version,
+) -> list[QuoteContext]:
+    result = []
+    for side, view, version, spans in (
+        ("a", left, left_version, pair.spans_b if flipped else pair.spans_a),
+        ("b", right, right_version, pair.spans_a if flipped else pair.spans_b),
+    ):
+        q = view.quote
+        if not spans:
+            continue
+        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        before, after = version.text[q.start : lo], version.text[hi : q.end]
+        if before.strip() or after.strip():
+            result.append(QuoteContext(side, before, version.text[lo:hi], after))
+    return result
 
 
 def _deletions_first(pieces: list[DiffPiece]) -> list[DiffPiece]:

@@ -32,10 +32,14 @@ def test_left_words_come_before_the_right_words_they_replace_in_both_directions(
         assert ops.index("delete") < ops.index("insert")
 
 
-def test_trimmed_part_of_a_quote_is_shown_outside_the_pair(story):
+def test_trimmed_quote_is_shown_whole_with_the_part_in_the_pair(story):
     gazette, coastline = ferry(story)
     pair = compare_versions(story.pk, gazette, coastline).pairs[0]
-    assert ("outside-a", ", which is far too fast,") in [(d.op, d.text) for d in pair.diff]
+    [context] = pair.contexts
+    assert context.side == "a"
+    assert context.inside.endswith("in thick fog")
+    assert context.after == ", which is far too fast,"
+    assert context.before + context.inside + context.after == pair.left.quote.text
 
 
 def test_each_quote_is_marked_at_its_offsets_in_the_column(story):
