@@ -118,3 +118,15 @@ def test_story_page_queries_do_not_grow_with_versions(editor_client, story):
     before = count()
     upload(story, COASTLINE + "\nUpdated.\n", "Ferry Weekly")
     assert count() == before
+
+
+def test_story_without_versions_invites_the_first_upload(editor_client, story):
+    content = editor_client.get(f"/stories/{story.slug}/").content.decode()
+    assert "No articles yet. Add the first one below." in content
+    assert 'id="upload-form"' in content
+    assert "Compare versions</a>" not in content
+
+
+def test_compare_page_of_a_story_without_versions_says_what_is_missing(editor_client, story):
+    content = editor_client.get(f"/stories/{story.slug}/compare/").content.decode()
+    assert "needs at least two versions" in content
