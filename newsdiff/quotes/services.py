@@ -15,6 +15,7 @@ from django.db.models import Q
 from newsdiff.engine import ENGINE_VERSION, align_versions, analyse_version, unify_speakers
 from newsdiff.engine.compare import paraphrased
 from newsdiff.quotes.models import Alignment, Quote, QuotePair
+from newsdiff.quotes.reviews import restore_links
 from newsdiff.stories.models import Story, Version
 
 
@@ -43,7 +44,7 @@ def align_story(story: Story) -> None:
     Alignment.objects.filter(story=story).filter(
         Q(version_a__in=changed) | Q(version_b__in=changed) | ~Q(engine=ENGINE_VERSION)
     ).delete()
-    new_pairs = []
+    new_pairs, recomputed = [], []
     for i, j in stale:
         va, vb = analysed[i], analysed[j]
         pairs = align_versions(va, vb)
@@ -58,6 +59,7 @@ def align_story(story: Story) -> None:
                 "b": {str(k): list(v) for k, v in para_b.items()},
             },
         )
+        recomputed.append(alignment)
         qa, qb = quotes[versions[i].pk], quotes[versions[j].pk]
         new_pairs.extend(
             QuotePair(
@@ -74,6 +76,8 @@ def align_story(story: Story) -> None:
             for p in pairs
         )
     QuotePair.objects.bulk_create(new_pairs, batch_size=500)
+    # Pairs editors linked by hand come back wherever their two texts meet again.
+    restore_links(story, recomputed, {v.pk: ev for v, ev in zip(versions, analysed)})
 
 
 def _store_quotes(versions, analysed) -> set[int]:

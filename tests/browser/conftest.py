@@ -4,12 +4,15 @@ Without /usr/bin/chromium these tests skip and say how to enable them; with
 NEWSDIFF_REQUIRE_BROWSER=1 (set by .ci/run) a missing browser fails them instead.
 """
 
+import io
 import os
 import shutil
 
 import pytest
+from django.core.management import call_command
 
 from newsdiff.accounts.roles import Role, grant
+from newsdiff.stories.models import Story, Version
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between page actions are ordinary synchronous code, so Django's async guard must stand down.
@@ -66,3 +69,15 @@ def logged_in_page(page, live_server, django_user_model, client):
     )
     page.set_default_timeout(10_000)
     return page
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo ferry story, loaded through the real services: (story, {"Outlet vN": version})."""
+    call_command("load_demo", stdout=io.StringIO())
+    story = Story.objects.get(slug="gull-point-ferry")
+    versions = {
+        f"{v.article.outlet.name} v{v.number}": v
+        for v in Version.objects.filter(article__story=story).select_related("article__outlet")
+    }
+    return story, versions

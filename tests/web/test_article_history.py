@@ -24,8 +24,8 @@ def article(story, editor):
 
 def test_history_lists_every_version_with_who_when_source_and_size(editor_client, article):
     content = editor_client.get(f"/articles/{article.pk}/history/").content.decode()
-    assert f'<a href="/articles/{article.pk}/versions/1/">1</a>' in content
-    assert f'<a href="/articles/{article.pk}/versions/2/">2</a>' in content
+    assert f'<a href="/articles/{article.pk}/versions/1/">Version 1</a>' in content
+    assert f'<a href="/articles/{article.pk}/versions/2/">Version 2</a>' in content
     assert "eddie" in content
     assert "Pasted text" in content and "Uploaded file" in content
     assert f"{len(ARTICLE)} characters" in content

@@ -30,6 +30,11 @@ PAGES = {
     "article_history": "/articles/{article}/history/",
     "version_text": "/articles/{article}/versions/1/",
     "version_raw": "/articles/{article}/versions/1/raw/",
+    "compare": "/stories/harbour-wall/compare/",
+    "relink": "/stories/harbour-wall/compare/link/",
+    "pair_confirm": "/stories/harbour-wall/pairs/1/confirm/",
+    "pair_reject": "/stories/harbour-wall/pairs/1/reject/",
+    "pair_note": "/stories/harbour-wall/pairs/1/note/",
 }
 
 

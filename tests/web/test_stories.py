@@ -81,3 +81,12 @@ def test_htmx_form_error_comes_back_as_the_form_alone(editor_client, story):
     )
     assert response.content.decode().lstrip().startswith("<form")
     assert "The text is empty." in response.content.decode()
+
+
+def test_htmx_story_creation_sends_the_browser_to_the_new_story(editor_client):
+    response = editor_client.post("/", {"title": "Ferry strike"}, headers={"HX-Request": "true"})
+    assert response["HX-Redirect"] == "/stories/ferry-strike/"
+
+
+def test_viewer_is_not_offered_the_new_story_form(viewer_client, story):
+    assert 'id="new-story"' not in viewer_client.get("/").content.decode()

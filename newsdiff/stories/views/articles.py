@@ -2,7 +2,6 @@
 
 import mimetypes
 
-from django.db.models.functions import Length
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
@@ -10,20 +9,20 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
 from newsdiff.accounts.roles import Role, require_role
+from newsdiff.quotes import history
 from newsdiff.stories.models import Article, Version
 
 
 @require_http_methods(["GET"])
 @require_role(Role.VIEWER)
 def article_history(request, article_id):
+    """The article's versions, newest first, each with the word-level diff from the version
+    before it and the quotes that changed between the two."""
     article = get_object_or_404(Article.objects.select_related("story", "outlet"), pk=article_id)
-    versions = (
-        article.versions.defer("text", "raw")
-        .select_related("uploaded_by")
-        .annotate(text_length=Length("text"), raw_size=Length("raw"))
-    )
     return render(
-        request, "stories/article_history.html", {"article": article, "versions": versions}
+        request,
+        "stories/article_history.html",
+        {"article": article, "entries": history.article_history(article)},
     )
 
 

@@ -1,14 +1,15 @@
 """The story list (where stories are created) and one story with its articles and versions."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
 
-from newsdiff.accounts.roles import Role, require_role
-
+from newsdiff.accounts.roles import Role, has_role, require_role
+from newsdiff.quotes.overview import story_overview
 from newsdiff.stories import services
-from newsdiff.stories.forms import StoryForm
-from newsdiff.stories.models import Article, Story, Version
+from newsdiff.stories.forms import StoryForm, UploadForm
+from newsdiff.stories.models import Outlet, Story
 
 
 @require_http_methods(["GET", "POST"])
@@ -26,6 +27,8 @@ def _create_story(request):
         story = services.create_story(
             title=form.cleaned_data["title"], notes=form.cleaned_data["notes"]
         )
+        if request.htmx:
+            return HttpResponseClientRedirect(story.get_absolute_url())
         return redirect(story)
     return _story_list(request, form)
 
@@ -39,11 +42,13 @@ def _story_list(request, form):
 @require_http_methods(["GET"])
 @require_role(Role.VIEWER)
 def story_detail(request, slug):
-    versions = Version.objects.defer("text", "raw").select_related("uploaded_by")
-    articles = Article.objects.select_related("outlet").prefetch_related(
-        Prefetch("versions", queryset=versions)
-    )
-    story = get_object_or_404(
-        Story.objects.prefetch_related(Prefetch("articles", queryset=articles)), slug=slug
-    )
-    return render(request, "stories/story_detail.html", {"story": story})
+    """The story's outlets and versions, counted against the reference version, with the
+    upload form inline for editors."""
+    story = get_object_or_404(Story, slug=slug)
+    context = {"story": story, "overview": story_overview(story)}
+    if has_role(request.user, Role.EDITOR):
+        context |= {
+            "form": UploadForm(story=story),
+            "outlets": Outlet.objects.values_list("name", flat=True),
+        }
+    return render(request, "stories/story_detail.html", context)

@@ -4,15 +4,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
 
 from newsdiff.accounts.roles import Role, require_role
 from newsdiff.stories import services
 from newsdiff.stories.forms import FORM_ALLOWANCE, UploadForm, too_large_message
-from newsdiff.stories.models import Outlet, Story
+from newsdiff.stories.models import Outlet, Story, Version
 
 
 # CSRF is checked in _story_upload, after the size check: the CSRF middleware would read
@@ -67,7 +69,17 @@ def _story_upload(request, story):
         )
         return _render(request, story, form, duplicate=version)
     messages.success(request, f"Added version {version.number} of {version.article}.")
-    return redirect(story)
+    return _show_alignment(request, story, version)
+
+
+def _show_alignment(request, story, version):
+    """After an upload, the new version compared with the story's reference version (the
+    story page when it is the first version); htmx is told to go there too."""
+    reference = Version.objects.filter(article__story=story).order_by("pk").first()
+    url = story.get_absolute_url()
+    if reference is not None and reference.pk != version.pk:
+        url = f"{reverse('compare', args=[story.slug])}?a={reference.pk}&b={version.pk}"
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _render(request, story, form, duplicate=None):
