@@ -1,2 +1,3 @@
-"""Benchmarks, run by `make bench` (`python -m benchmarks`). Each module in BENCHMARKS has a
-`run() -> str` that measures and returns its table; none of them asserts a time."""
+"""Benchmarks, run by `make bench` (`python -m benchmarks`): one table of the engine against
+its peers and the raw kernel, story alignment, page times and HTTP load (issue 6). None of
+them asserts a time; tests/test_benchmarks.py only runs them small, so they cannot rot."""

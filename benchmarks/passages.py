@@ -149,9 +149,9 @@ def run() -> str:
 
 
 def _statements() -> list[str]:
-    from benchmarks.engine import _story  # the quote benchmark's 50-version story
+    from benchmarks.corpus import story as generated_story  # the scale bench's story
 
-    versions = [analyse_version(t) for t in _story()]
+    versions = [analyse_version(t) for t in generated_story(versions=50)]
     quotes = {n: v.quotes for n, v in enumerate(versions)}
     pairs = {(x, y): align_versions(versions[x], versions[y])
              for x, y in combinations(range(len(versions)), 2)}

@@ -5,11 +5,14 @@ nothing here needs editing to go to production.
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
+from django.core.exceptions import ImproperlyConfigured
 
-from newsdiff.env import env_bool, env_int, env_list, env_str
+from newsdiff.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Local state (SQLite database, generated secret key) lives in var/, which git ignores.
@@ -41,24 +44,88 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
+    "django_tasks_db",
+    "django_rq",
     "newsdiff.accounts",
     "newsdiff.audit",
     "newsdiff.stories",
     "newsdiff.quotes",
+    "newsdiff.search",
+    "newsdiff.collation",
+    "newsdiff.exports",
+    "newsdiff.api",
+    "newsdiff.jobs",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, which reads the body: oversized requests are refused unread (413).
+    "newsdiff.stories.request_size.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# HTTPS: served over TLS (directly or behind a proxy that terminates it). Turns on secure
+# cookies, the redirect to https and HSTS; each can still be set on its own.
+HTTPS = env_bool("HTTPS", False)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", HTTPS)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", HTTPS)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
+# Behind a proxy that terminates TLS: the header it sets on https requests, e.g.
+# SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto. Set it only when the proxy always sets (or strips)
+# that header, or a client could claim https.
+_PROXY_SSL_HEADER = env_str("SECURE_PROXY_SSL_HEADER", "")
+if _PROXY_SSL_HEADER:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _PROXY_SSL_HEADER.upper().replace("-", "_"), "https")
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Content Security Policy: everything from this site only, no inline script or style, no eval.
+# htmx is configured in base.html never to evaluate code or inject its indicator styles.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+
+# Failed logins: after AXES_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair is locked out for AXES_COOLOFF_MINUTES (an admin can unlock sooner in /admin/).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind reverse proxies, how many of them append to X-Forwarded-For (0: use REMOTE_ADDR).
+NEWSDIFF_TRUSTED_PROXIES = env_int("NEWSDIFF_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "newsdiff.accounts.lockout.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsdiff.accounts.lockout.locked_out"
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "newsdiff.urls"
 WSGI_APPLICATION = "newsdiff.wsgi.application"
@@ -75,6 +142,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "newsdiff.accounts.roles.roles",
             ],
+            # `isolate` keeps right-to-left text and direction controls in uploads from
+            # reordering the interface around them (stories/templatetags/direction.py).
+            "builtins": ["newsdiff.stories.templatetags.direction"],
         },
     },
 ]
@@ -121,8 +191,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Hashed, compressed names once `collectstatic` has run (production); straight from static/
-# otherwise (tests, `make run`), so nothing needs collecting to develop.
-_COLLECTED = (STATIC_ROOT / "staticfiles.json").exists()
+# otherwise (tests, `make run`), so nothing needs collecting to develop. The first collection
+# has no manifest to find yet: run it with NEWSDIFF_COLLECT_STATIC=true (docs/deploy.md).
+_COLLECTED = env_bool("NEWSDIFF_COLLECT_STATIC", False) or (
+    STATIC_ROOT / "staticfiles.json"
+).exists()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -133,8 +206,15 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not _COLLECTED
 
-# Uploads: one limit for files, pasted text and fetched pages. Anything bigger is refused
-# before it is read into memory.
+# Uploaded files (today every upload is kept in the database; anything stored as a file goes
+# here) and where `make backup` writes.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_URL = "media/"
+NEWSDIFF_BACKUP_DIR = Path(env_str("NEWSDIFF_BACKUP_DIR", str(BASE_DIR / "backups")))
+
+# Uploads: one limit for files, pasted text and fetched pages. A request longer than the limit
+# plus a form's allowance is refused before it is read (stories/request_size.py); Django's
+# own limit is the same, so it never trips first with a 400.
 NEWSDIFF_MAX_UPLOAD_BYTES = env_int("NEWSDIFF_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = min(NEWSDIFF_MAX_UPLOAD_BYTES, 2_621_440)
 DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSDIFF_MAX_UPLOAD_BYTES + 64 * 1024
@@ -143,6 +223,41 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = NEWSDIFF_MAX_UPLOAD_BYTES + 64 * 1024
 NEWSDIFF_FETCH_TIMEOUT = env_int("NEWSDIFF_FETCH_TIMEOUT", 10)
 NEWSDIFF_FETCH_MAX_BYTES = env_int("NEWSDIFF_FETCH_MAX_BYTES", NEWSDIFF_MAX_UPLOAD_BYTES)
 NEWSDIFF_FETCH_ALLOW_PRIVATE = env_bool("NEWSDIFF_FETCH_ALLOW_PRIVATE", False)
+
+# Background work (docs/jobs.md): NEWSDIFF_TASKS picks where tasks wait for a worker.
+# "db" (default): a table in the app's own database, run by `manage.py jobs_worker`;
+# "rq": Redis at NEWSDIFF_REDIS_URL, run by the same command on any number of machines;
+# "immediate": run in the process that enqueued them, when its transaction commits.
+NEWSDIFF_TASKS = env_str("NEWSDIFF_TASKS", "db")
+_TASK_BACKENDS = {
+    "db": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+if NEWSDIFF_TASKS not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"NEWSDIFF_TASKS={NEWSDIFF_TASKS!r}: use one of {', '.join(_TASK_BACKENDS)}"
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[NEWSDIFF_TASKS]}}
+RQ_QUEUES = {
+    "default": {
+        "URL": env_str("NEWSDIFF_REDIS_URL", "redis://127.0.0.1:6379/0"),
+        "DEFAULT_TIMEOUT": env_int("NEWSDIFF_RQ_TIMEOUT", 3600),
+    }
+}
+# An upload aligns its story inline while that means at most this many pairs of versions;
+# past it, the new version's own quotes and its pair with the reference are stored inline
+# and the rest goes to a worker.
+NEWSDIFF_INLINE_ALIGNMENTS = env_int("NEWSDIFF_INLINE_ALIGNMENTS", 50)
+# Pairs of versions aligned per transaction (and per progress report) in background work.
+NEWSDIFF_ALIGN_CHUNK = env_int("NEWSDIFF_ALIGN_CHUNK", 20)
+# Files imported per task before a bulk import queues its next chunk.
+NEWSDIFF_IMPORT_CHUNK = env_int("NEWSDIFF_IMPORT_CHUNK", 50)
+# A running job touches its heartbeat this often; one silent for NEWSDIFF_JOB_STALE_SECONDS
+# was lost with its worker, and a worker's watchdog queues it again.
+NEWSDIFF_JOB_HEARTBEAT_SECONDS = env_float("NEWSDIFF_JOB_HEARTBEAT_SECONDS", 5.0)
+NEWSDIFF_JOB_STALE_SECONDS = env_float("NEWSDIFF_JOB_STALE_SECONDS", 60.0)
+NEWSDIFF_JOB_MAX_ATTEMPTS = env_int("NEWSDIFF_JOB_MAX_ATTEMPTS", 5)
 
 LOGGING = {
     "version": 1,

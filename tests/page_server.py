@@ -15,6 +15,7 @@ class Page:
     headers: dict = field(default_factory=dict)
     delay: float = 0.0
     send_length: bool = True
+    drip: float = 0.0  # seconds between each byte of the body: a site that answers slowly
 
 
 class PageServer:
@@ -40,7 +41,14 @@ class PageServer:
                     for name, value in page.headers.items():
                         self.send_header(name, value)
                     self.end_headers()
-                    self.wfile.write(page.body)
+                    if page.drip:
+                        for i in range(len(page.body)):
+                            self.wfile.write(page.body[i : i + 1])
+                            self.wfile.flush()
+                            server.requests[-1]["sent"] = i + 1
+                            time.sleep(page.drip)
+                    else:
+                        self.wfile.write(page.body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up first (timeout and size-cap tests)
 

@@ -57,8 +57,16 @@ def grant(user, role: Role) -> None:
     """Make `user` hold exactly `role`."""
     from django.contrib.auth.models import Group
 
-    user.groups.remove(*Group.objects.filter(name__in=[r.group for r in Role]))
+    revoke(user)
     user.groups.add(Group.objects.get_or_create(name=role.group)[0])
+    user.__dict__.pop("_newsdiff_role", None)
+
+
+def revoke(user) -> None:
+    """Take every role from `user` (a superuser stays an admin)."""
+    from django.contrib.auth.models import Group
+
+    user.groups.remove(*Group.objects.filter(name__in=[r.group for r in Role]))
     user.__dict__.pop("_newsdiff_role", None)
 
 

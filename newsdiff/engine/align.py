@@ -22,8 +22,8 @@ from rapidfuzz.distance import Indel, LCSseq
 from newsdiff.engine.diff import Segment, diff_ops, segments
 from newsdiff.engine.meaning import FLAGS, meaning_flags
 from newsdiff.engine.names import looks_like_speaker
-from newsdiff.engine.normalise import comparable
 from newsdiff.engine.paraphrase import adjacent_words_quoted
+from newsdiff.engine.passages import THREADED
 from newsdiff.engine.version import ExtractedVersion
 from newsdiff.engine.words import Words
 
@@ -62,43 +62,46 @@ class _Stretch:
     matched_content: int
 
 
-def _word_positions(w: Words) -> list[int]:
-    return [k for k, is_word in enumerate(w.is_word) if is_word]
+def _word_positions(w: Words) -> tuple[int, ...]:
+    return w.positions
 
 
-def _stretch(wa: Words, wb: Words, ia: list[int], ib: list[int], ra: Range, rb: Range):
+def _stretch(wa: Words, wb: Words, ia, ib, ra: Range, rb: Range):
     """The best-scoring contiguous stretch of the word alignment of A's words ra and B's rb:
     matches gain (content words more), unmatched words cost a little, so a changed word
-    between two matches stays inside while a run of unrelated words ends the stretch."""
-    sa = [wa.stems[k] for k in ia[ra[0]:ra[1]]]
-    sb = [wb.stems[k] for k in ib[rb[0]:rb[1]]]
-    columns: list[tuple[int | None, int | None]] = []
-    for op in Indel.opcodes(sa, sb):
+    between two matches stays inside while a run of unrelated words ends the stretch.
+
+    One pass over the alignment's columns (Kadane), reading content flags by word index and
+    counting matches as it goes; the best stretch starts and ends on a matched column."""
+    ca, cb = wa.word_content, wb.word_content
+    a0, b0 = ra[0], rb[0]
+    best, total, found = 0.0, 0.0, None
+    sx = sy = matched = content = 0
+    for op in Indel.opcodes(wa.word_stems[a0:ra[1]], wb.word_stems[b0:rb[1]]):
+        x0, x1, y = op.src_start + a0, op.src_end + a0, op.dest_start + b0
         if op.tag == "equal":
-            columns.extend(zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end)))
-        else:
-            columns.extend((x, None) for x in range(op.src_start, op.src_end))
-            columns.extend((None, y) for y in range(op.dest_start, op.dest_end))
-    best, total, start = (0.0, 0, -1), 0.0, 0
-    for c, (x, y) in enumerate(columns):
-        if x is not None and y is not None:
-            gain = 1.0 if wa.is_content[ia[ra[0] + x]] else 0.35
-        else:
-            content = wa.is_content[ia[ra[0] + x]] if x is not None else wb.is_content[ib[rb[0] + y]]
-            gain = -0.25 if content else -0.1
-        if total <= 0:
-            total, start = 0.0, c
-        total += gain
-        if total > best[0]:
-            best = (total, start, c)
-    if best[2] < best[1]:
+            for x in range(x0, x1):
+                if total <= 0:
+                    total, sx, sy, matched, content = 0.0, x, y, 0, 0
+                c = ca[x]
+                total += 1.0 if c else 0.35
+                matched += 1
+                content += c
+                if total > best:
+                    best, found = total, (sx, x + 1, sy, y + 1, matched, content)
+                y += 1
+            continue
+        for x in range(x0, x1):
+            if total <= 0:
+                total = 0.0  # the next matched column starts a new stretch
+            total += -0.25 if ca[x] else -0.1
+        for y in range(y, op.dest_end + b0):
+            if total <= 0:
+                total = 0.0
+            total += -0.25 if cb[y] else -0.1
+    if found is None:
         return None
-    stretch = columns[best[1]:best[2] + 1]
-    xs = [x for x, _ in stretch if x is not None]
-    ys = [y for _, y in stretch if y is not None]
-    pairs = [x for x, y in stretch if x is not None and y is not None]
-    return _Stretch((ra[0] + min(xs), ra[0] + max(xs) + 1), (rb[0] + min(ys), rb[0] + max(ys) + 1),
-                    len(pairs), sum(1 for x in pairs if wa.is_content[ia[ra[0] + x]]))
+    return _Stretch((found[0], found[1]), (found[2], found[3]), found[4], found[5])
 
 
 def _by_sentence(wa: Words, wb: Words, ia: list[int], ib: list[int]) -> list[_Stretch]:
@@ -131,10 +134,8 @@ def verify(wa: Words, wb: Words, a: int = 0, b: int = 0,
     if not ia or not ib:
         return None
     na, nb = len(ia), len(ib)
-    if [wa.norms[k] for k in ia] == [wb.norms[k] for k in ib]:
-        same = wa.norms == wb.norms or \
-            comparable(_joined(wa, range(len(wa.norms)), [(0, len(wa.norms))])) == \
-            comparable(_joined(wb, range(len(wb.norms)), [(0, len(wb.norms))]))
+    if wa.word_norms == wb.word_norms:
+        same = wa.norms == wb.norms or wa.comparable == wb.comparable
         return Match(a, b, 100.0, "exact" if same else "minor", (((0, na), (0, nb)),), 2.0 * na)
     shorter = min(na, nb)
     if shorter <= 2:
@@ -152,8 +153,11 @@ def verify(wa: Words, wb: Words, a: int = 0, b: int = 0,
     if 0 < na - hi_a <= edge_a and 0 < nb - hi_b <= edge_b:
         hi_a, hi_b = na, nb
     whole = _Stretch((lo_a, hi_a), (lo_b, hi_b), whole.matched, whole.matched_content)
+    by_sentence = len(wa.sentences) > 1 and len(wb.sentences) > 1
+    if not by_sentence and _cannot_pass(whole, na, nb):
+        return None
     stretches = [whole]
-    if len(wa.sentences) > 1 and len(wb.sentences) > 1:
+    if by_sentence:
         sentences = _by_sentence(wa, wb, ia, ib)
         if len(sentences) > 1 and sum(s.matched_content for s in sentences) > whole.matched_content:
             stretches = sentences
@@ -200,26 +204,96 @@ def verify(wa: Words, wb: Words, a: int = 0, b: int = 0,
     return Match(a, b, float(sim), kind, stretched, (m_content + 0.3 * m) * sim / 100)
 
 
+def _cannot_pass(whole: _Stretch, na: int, nb: int) -> bool:
+    """Whether a single stretch fails every test `verify` applies below, whatever the words
+    (most candidates do): decided from its counts alone, before diffs and ratios are built."""
+    ra, rb = whole.a[1] - whole.a[0], whole.b[1] - whole.b[0]
+    if ra >= 0.85 * na and rb >= 0.85 * nb:
+        return whole.matched_content < 1  # full: the tests below decide
+    cov_short = ra / na if na <= nb else rb / nb
+    if whole.matched_content < 2 or (whole.matched_content < 3 and cov_short < 0.8):
+        return True
+    return cov_short < 0.6 and not (whole.matched >= 6 and whole.matched_content >= 3)
+
+
 def _candidates(va: ExtractedVersion, vb: ExtractedVersion, same: bool) -> list[tuple[int, int]]:
     if not va.quotes or not vb.quotes:
         return []
-    shared = process.cdist([w.content_code for w in va.words], [w.content_code for w in vb.words],
-                           scorer=LCSseq.similarity, workers=-1, dtype=np.int32)
-    na = np.array([len(w.content_code) for w in va.words])
-    nb = np.array([len(w.content_code) for w in vb.words])
+    words_a, words_b = va.words[:MAX_ALIGNED_QUOTES], vb.words[:MAX_ALIGNED_QUOTES]
+    # Threads only for big matrices: for a story's many 20 x 20 pairs, starting them cost more
+    # than the work (measured in passages.py too).
+    cells = len(words_a) * len(words_b)
+    shared = process.cdist([w.content_code for w in words_a], [w.content_code for w in words_b],
+                           scorer=LCSseq.similarity, workers=-1 if cells >= THREADED else 1,
+                           dtype=np.int32)
+    na = np.array([len(w.content_code) for w in words_a])
+    nb = np.array([len(w.content_code) for w in words_b])
     least = np.minimum.outer(na, nb)
     keep = (shared >= 3) | ((shared >= 2) & (3 * shared >= least)) | \
         ((least <= 1) & (shared >= least) & (shared >= 1))
     if same:
-        keep &= np.triu(np.ones_like(keep, dtype=bool), 1)
+        # An echo repeats (nearly) all of the shorter quote: most of its content words.
+        keep &= (5 * shared >= 3 * least) & np.triu(np.ones_like(keep, dtype=bool), 1)
+    else:
+        # Verification needs a stretch covering most of the shorter quote, or six shared
+        # words: a few content words that two long quotes of one story share are not enough.
+        # (Measured: no accepted pair below this line; most rejected candidates were.)
+        keep &= (4 * shared >= least) | (shared >= 6)
+    keep &= _best_few(np.where(keep, shared, -1))
     rows, cols = np.nonzero(keep)
     pairs = set(zip(rows.tolist(), cols.tolist()))
-    by_key: dict[str, list[int]] = {}
-    for j, q in enumerate(vb.quotes):
-        by_key.setdefault(q.key, []).append(j)
-    for i, q in enumerate(va.quotes):  # identical quotes with no content word ("Not now.")
-        pairs.update((i, j) for j in by_key.get(q.key, ()) if not same or j > i)
+    # Identical quotes with no content word ("Not now."): the nearest few, as above.
+    a_by_key: dict[str, list[int]] = {}
+    b_by_key: dict[str, list[int]] = {}
+    for i, q in enumerate(va.quotes[:MAX_ALIGNED_QUOTES]):
+        a_by_key.setdefault(q.key, []).append(i)
+    for j, q in enumerate(vb.quotes[:MAX_ALIGNED_QUOTES]):
+        b_by_key.setdefault(q.key, []).append(j)
+    na, nb = len(words_a), len(words_b)
+    for key, in_a in a_by_key.items():
+        in_b = b_by_key.get(key, [])
+        for i in in_a:
+            near = sorted(in_b, key=lambda j: (abs(i * nb - j * na), j))
+            pairs.update((i, j) for j in near[:MAX_CANDIDATES] if not same or j > i)
+        for j in in_b:
+            near = sorted(in_a, key=lambda i: (abs(i * nb - j * na), i))
+            pairs.update((i, j) for i in near[:MAX_CANDIDATES] if not same or j > i)
     return sorted(pairs)
+
+
+# An article has tens of quotes, a long one a few hundred. Past this many, the rest of a
+# version's quotes are extracted and shown but not aligned: the candidate matrix grows with
+# the product of the two counts, and a text of nothing but quote marks must not stall an upload.
+MAX_ALIGNED_QUOTES = 1000
+# Verification costs far more than the candidate matrix, so each quote is verified against
+# its few best-sharing counterparts only: a quote repeated a thousand times (or an article of
+# nothing but quote marks) stays linear, not quadratic. Real pairs share the most words.
+MAX_CANDIDATES = 8
+
+
+def _best_few(score: np.ndarray) -> np.ndarray:
+    """Cells among the MAX_CANDIDATES highest of their row or of their column. Ties go to the
+    counterpart at the nearest relative position, then the earlier one: symmetric in A and B."""
+    na, nb = score.shape
+    if na <= MAX_CANDIDATES and nb <= MAX_CANDIDATES:
+        return np.ones(score.shape, dtype=bool)
+    rows, cols = np.indices(score.shape)
+    distance = np.abs(rows * nb - cols * na) / (na * nb + 1)  # below 1: only breaks ties
+    key = distance - score
+    best = np.zeros(score.shape, dtype=bool)
+    if nb > MAX_CANDIDATES:
+        top = np.argsort(key, axis=1, kind="stable")[:, :MAX_CANDIDATES]
+        np.put_along_axis(best, top, True, axis=1)
+    else:
+        best[:] = True
+    if na > MAX_CANDIDATES:
+        top = np.argsort(key, axis=0, kind="stable")[:MAX_CANDIDATES, :]
+        column_best = np.zeros(score.shape, dtype=bool)
+        np.put_along_axis(column_best, top, True, axis=0)
+        best |= column_best
+    else:
+        best[:] = True
+    return best
 
 
 def _overlap(xs: tuple[Range, ...], ys: tuple[Range, ...]) -> bool:

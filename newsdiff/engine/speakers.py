@@ -142,8 +142,16 @@ class Speakers:
             words = groups["desc"].split()
             if words[0].lower() in ("the", "a", "an"):
                 words = words[1:]
+            if words and words[-1].lower() in _DOCUMENTS:
+                # "…,” the statement said: the speaker is whoever issued it, named before.
+                return self.nearest(offset + match.start("desc"), pronoun="they")
             return " ".join(words) or None
         return None
+
+
+# Things that speak only for whoever wrote them.
+_DOCUMENTS = {"statement", "release", "letter", "report", "email", "memo", "filing", "notice",
+              "post", "document", "communique", "communiqué", "ruling", "note"}
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:

@@ -52,7 +52,13 @@ def analyse_version(text: str) -> ExtractedVersion:
     names = []
     for i, (name, strength) in enumerate(found):
         if strength < 2:  # a repeat of these words, attributed more surely, knows better
-            surer = [found[j] for j in sorted(version.echoes.get(i, ())) if found[j][1] >= 2]
+            echoed = sorted(version.echoes.get(i, ()))
+            surer = [found[j] for j in echoed if found[j][1] >= 2]
+            # Unattributed words (a headline's) take even a guessed speaker of their repeat, or
+            # of the one quote that holds all their content words ("Painful but Necessary").
+            if name is None:
+                surer = surer or [found[j] for j in echoed if found[j][0]]
+                surer = surer or _holding_all_words(version, i, found)
             if surer:
                 name = surer[0][0]
         names.append(name)
@@ -60,6 +66,17 @@ def analyse_version(text: str) -> ExtractedVersion:
         replace(q, speaker=name, speaker_key=fold_name(name) if name else None)
         for q, name in zip(quotes, names)
     ))
+
+
+def _holding_all_words(version: ExtractedVersion, i: int,
+                       found: list[tuple[str | None, int]]) -> list[tuple[str | None, int]]:
+    words = version.words[i]
+    wanted = {s for s, c in zip(words.stems, words.is_content) if c}
+    if len(wanted) < 2:
+        return []
+    holders = [found[j] for j, other in enumerate(version.words)
+               if j != i and found[j][0] and wanted <= set(other.stems)]
+    return holders[:1] if len({name for name, _ in holders}) == 1 else []
 
 
 def _unwrapped(text: str, paras: list[tuple[int, int]]) -> str:

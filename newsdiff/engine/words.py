@@ -6,11 +6,12 @@ function words so that "on the ground" alone never makes two quotes the same sta
 
 import zlib
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 import Stemmer
 
-from newsdiff.engine.normalise import fold
+from newsdiff.engine.normalise import comparable, fold
 
 # A word: letters/digits, with inner apostrophes, hyphens and dots ("Iran’s", "22-year-old",
 # "2.5", "U.S"); anything else that is not a space is a punctuation token of its own.
@@ -76,9 +77,33 @@ class Words:
     content_code: str  # one character per content word, in order
     sentences: tuple[tuple[int, int], ...] = ()  # word-index ranges of the quote's sentences
 
-    @property
+    @cached_property
     def word_count(self) -> int:
         return sum(self.is_word)
+
+    # Views over words only (punctuation left out), computed once: alignment asks for them
+    # for every candidate pair a quote is in.
+    @cached_property
+    def positions(self) -> tuple[int, ...]:
+        """Token index of each word."""
+        return tuple(k for k, is_word in enumerate(self.is_word) if is_word)
+
+    @cached_property
+    def word_stems(self) -> tuple[str, ...]:
+        return tuple(self.stems[k] for k in self.positions)
+
+    @cached_property
+    def word_norms(self) -> tuple[str, ...]:
+        return tuple(self.norms[k] for k in self.positions)
+
+    @cached_property
+    def word_content(self) -> tuple[bool, ...]:
+        return tuple(self.is_content[k] for k in self.positions)
+
+    @cached_property
+    def comparable(self) -> str:
+        """The tokens in the form `exact` compares (see normalise.comparable)."""
+        return comparable(" ".join(self.norms))
 
 
 def tokenise(text: str, start: int = 0, end: int | None = None) -> Words:

@@ -187,16 +187,27 @@ def _check_response(response, max_bytes: int) -> None:
 
 
 def _read_capped(response, max_bytes: int, deadline: float, timeout: float) -> bytes:
+    """The body, a little at a time: before each read the socket may wait only for what is left
+    of the deadline, so a site dripping one byte a second cannot outlast it."""
     body = bytearray()
     try:
-        for chunk in response.stream(_CHUNK, decode_content=True):
+        while True:
+            _wait_at_most(response, _remaining(deadline, timeout))
+            chunk = response.read1(_CHUNK, decode_content=True)
+            if not chunk:
+                return bytes(body)
             body += chunk
             if len(body) > max_bytes:
                 raise IngestError(f"The page is larger than the {size_label(max_bytes)} limit.")
-            _remaining(deadline, timeout)
-    except HTTPError as error:
+    except (HTTPError, OSError) as error:
         raise _explain(error, None, timeout) from None
-    return bytes(body)
+
+
+def _wait_at_most(response, seconds: float) -> None:
+    connection = getattr(response, "connection", None)
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        sock.settimeout(seconds)
 
 
 def _remaining(deadline: float, timeout: float) -> float:
@@ -210,7 +221,7 @@ def _explain(error: Exception, target: _Target | None, timeout: float) -> Except
     if isinstance(error, IngestError):
         return error
     where = f"“{target.host}”" if target else "the site"
-    if isinstance(error, UrllibTimeout):
+    if isinstance(error, (UrllibTimeout, TimeoutError)):
         return IngestError(_too_slow(timeout))
     if isinstance(error, SSLError):
         return IngestError(

@@ -31,6 +31,11 @@ class QuotePairAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ReadOnlyAdmin):
+    """Reviews change only through the app, where every change is audited."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     list_display = ["story", "decision", "reviewed_by", "reviewed_at"]
     list_filter = ["decision"]

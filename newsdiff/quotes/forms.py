@@ -11,7 +11,9 @@ from newsdiff.quotes.models import FLAG_LABELS
 from newsdiff.quotes.reviews import NOTE_MAX_LENGTH
 
 # The query keys a compare URL may carry; anything else in a "back" link is dropped.
-COMPARE_KEYS = ("a", "b", "kind", "flag", "min_score", "review")
+COMPARE_KEYS = ("a", "b", "kind", "flag", "min_score", "review", "mode")
+# What the compare view shows: the quotes and their pairs, or the whole text passage by passage.
+MODES = {"quotes": "Quotes", "passages": "Passages"}
 
 
 class CompareForm(forms.Form):
@@ -40,6 +42,7 @@ class CompareForm(forms.Form):
     review = forms.ChoiceField(
         required=False, label="Review", choices=[("", "Any state")] + list(REVIEW_FILTERS.items())
     )
+    mode = forms.ChoiceField(required=False, label="Show", choices=list(MODES.items()))
 
     def __init__(self, data, *, versions):
         self.versions = versions
@@ -81,6 +84,12 @@ class CompareForm(forms.Form):
         return a, b, filters
 
     @property
+    def chosen_mode(self) -> str:
+        """ "quotes" (the default, also for an unknown value) or "passages"."""
+        self.is_valid()
+        return getattr(self, "cleaned_data", {}).get("mode") or "quotes"
+
+    @property
     def messages(self) -> list[str]:
         return [
             f"{self.fields[name].label}: {' '.join(errors)}"
@@ -102,8 +111,9 @@ def compare_query(raw) -> QueryDict:
     return query
 
 
-def effective_query(a: int, b: int, filters: PairFilters) -> QueryDict:
-    """The query of the comparison actually shown (defaults filled in, bad values dropped)."""
+def effective_query(a: int, b: int, filters: PairFilters, mode: str = "quotes") -> QueryDict:
+    """The query of the comparison actually shown (defaults filled in, bad values dropped;
+    the default mode left out)."""
     min_score = "" if filters.min_score is None else f"{filters.min_score:g}"
     return compare_query(
         {
@@ -113,6 +123,7 @@ def effective_query(a: int, b: int, filters: PairFilters) -> QueryDict:
             "flag": filters.flag,
             "min_score": min_score,
             "review": filters.review,
+            "mode": "" if mode == "quotes" else mode,
         }
     )
 

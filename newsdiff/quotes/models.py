@@ -26,6 +26,17 @@ FLAG_LABELS = {
 }
 
 
+class LiveQuotes(models.Manager):
+    """Quotes of deleted versions and stories stay stored but are hidden, like their versions."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .filter(version__deleted_at=None, version__article__story__deleted_at=None)
+        )
+
+
 class Quote(models.Model):
     """A quotation in a version's text: `text == version.text[start:end]`, marks excluded."""
 
@@ -40,6 +51,9 @@ class Quote(models.Model):
     fragment = models.BooleanField(default=False)
     # The normalised words' hash: a review of these words carries over to any version.
     key = models.CharField(max_length=40, db_index=True)
+
+    objects = LiveQuotes()
+    all_objects = models.Manager()
 
     class Meta:
         ordering = ["version_id", "index"]

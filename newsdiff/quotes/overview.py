@@ -1,6 +1,6 @@
-"""A story's versions with their quote counts measured against a reference version — for now
-the story's first version (a later issue lets editors choose the original). Five queries,
-however many versions and quotes the story has."""
+"""A story's versions with their quote counts measured against a reference version — the
+story's original as provenance has it (newsdiff.collation.provenance), else its first. Five
+queries, however many versions and quotes the story has."""
 
 from dataclasses import dataclass, field
 
@@ -37,12 +37,13 @@ class StoryOverview:
     versions: list[Version]
 
 
-def reference_version(versions: list[Version]) -> Version | None:
-    """The version the others are measured against: the story's first."""
-    return min(versions, key=lambda v: v.pk, default=None)
+def reference_version(versions: list[Version], chosen: Version | None = None) -> Version | None:
+    """The version the others are measured against: `chosen`, else the story's first."""
+    found = next((v for v in versions if chosen is not None and v.pk == chosen.pk), None)
+    return found or min(versions, key=lambda v: v.pk, default=None)
 
 
-def story_overview(story: Story) -> StoryOverview:
+def story_overview(story: Story, reference: Version | None = None) -> StoryOverview:
     articles = {a.pk: ArticleRows(a) for a in story.articles.select_related("outlet")}
     versions = list(
         Version.objects.filter(article__story=story)
@@ -51,7 +52,7 @@ def story_overview(story: Story) -> StoryOverview:
         .annotate(quote_count=Count("quotes"))
         .order_by("pk")
     )
-    reference = reference_version(versions)
+    reference = reference_version(versions, reference)
     counts = _counts_against(story, reference) if reference else {}
     for v in versions:
         row = VersionRow(v, v.quote_count, reference=v == reference)
@@ -59,7 +60,8 @@ def story_overview(story: Story) -> StoryOverview:
             row.changed, row.meaning_changed, paired = counts[v.pk]
             row.dropped = reference.quote_count - paired
         articles[v.article_id].rows.append(row)
-    return StoryOverview(reference, list(articles.values()), versions)
+    # An article whose versions were all deleted has nothing to show.
+    return StoryOverview(reference, [a for a in articles.values() if a.rows], versions)
 
 
 def _counts_against(story: Story, reference: Version) -> dict[int, tuple[int, int, int]]:

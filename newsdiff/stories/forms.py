@@ -13,10 +13,6 @@ from newsdiff.ingest import (
 from newsdiff.ingest.document import size_label
 from newsdiff.stories.models import Article, Story, Version
 
-# What a form adds to the text or file it carries (field names, boundaries, CSRF token).
-# A request longer than the limit plus this is refused before its body is read, and Django's
-# DATA_UPLOAD_MAX_MEMORY_SIZE (settings.py) is the limit plus this too, so it never trips first.
-FORM_ALLOWANCE = 64 * 1024
 
 
 def upload_limit() -> int:
@@ -71,13 +67,17 @@ class UploadForm(forms.Form):
     )
     file = forms.FileField(required=False, label="Or upload a file")
 
-    def __init__(self, *args, story: Story, refused: str = "", **kwargs):
+    def __init__(self, *args, story: Story | None, refused: str = "", **kwargs):
+        """`story=None`: an article for no story yet (the inbox), so no article to choose."""
         super().__init__(*args, **kwargs)
         self.story = story
         self.refused = refused
         self.document: Document | None = None
         self.source = ""
-        self.fields["article"].queryset = story.articles.select_related("outlet")
+        if story is None:
+            del self.fields["article"]
+        else:
+            self.fields["article"].queryset = story.articles.select_related("outlet")
         self.fields["outlet"].widget.attrs["list"] = "outlet-names"
         limit = size_label(upload_limit())
         self.fields["file"].help_text = f".txt, .md, .html, .docx or .pdf, up to {limit}."

@@ -20,11 +20,36 @@ class Outlet(models.Model):
         return self.name
 
 
+class LiveStories(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at=None)
+
+
+class LiveArticles(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(story__deleted_at=None)
+
+
+class LiveVersions(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at=None, article__story__deleted_at=None)
+
+
 class Story(models.Model):
+    """A deleted story keeps its rows (`deleted_at` set) until an admin restores it: the default
+    manager hides it, and everything in it, from every page; `all_objects` still sees it."""
+
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=120, unique=True)
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = LiveStories()
+    all_objects = models.Manager()
 
     class Meta:
         ordering = ["-created_at", "title"]
@@ -41,7 +66,7 @@ class Story(models.Model):
         """A slug for `title` that no story has yet: "kirby-briefing", "kirby-briefing-2", ..."""
         base = slugify(title)[:100] or "story"
         slug, n = base, 1
-        while Story.objects.filter(slug=slug).exists():
+        while Story.all_objects.filter(slug=slug).exists():
             n += 1
             slug = f"{base}-{n}"
         return slug
@@ -55,6 +80,9 @@ class Article(models.Model):
     url = models.URLField(max_length=2000, blank=True)
     headline = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = LiveArticles()
+    all_objects = models.Manager()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -72,7 +100,9 @@ class ImmutableVersionError(Exception):
 
 class Version(models.Model):
     """One text of an article, exactly as received. Never edited, never overwritten:
-    every quote offset and every review points into `text`."""
+    every quote offset and every review points into `text`. Deleting one only marks it
+    (`deleted_at`, set by a queryset update, outside `save`): the default manager then hides it,
+    and an admin can restore it."""
 
     class Source(models.TextChoices):
         PASTE = "paste", "Pasted text"
@@ -98,6 +128,13 @@ class Version(models.Model):
     byline = models.CharField(max_length=500, blank=True)
     published = models.DateField(null=True, blank=True)
     site_name = models.CharField(max_length=200, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = LiveVersions()
+    all_objects = models.Manager()
 
     class Meta:
         ordering = ["article_id", "number"]

@@ -3,13 +3,14 @@
 `add_version` is the one way a text enters the database. It runs in one transaction: the
 outlet and article are found or made, a text the article already has is reported instead of
 stored, the version gets the next number under a row lock, and `after_version_added` runs on
-the new version before anything commits.
+the new version before anything commits (unless a bulk import asks to align once at the end).
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -25,6 +26,17 @@ class UploadRejected(ValueError):
     """A version that cannot be added; the message is shown to the person who sent it."""
 
 
+class DeletedVersionText(UploadRejected):
+    """The article already had this exact text, in a version an admin has deleted."""
+
+    def __init__(self, version: "Version"):
+        self.version = version
+        super().__init__(
+            f"This exact text was version {version.number} of {version.article}, which has been "
+            "deleted. Nothing was added; an admin can restore that version from the Deleted page."
+        )
+
+
 @dataclass(frozen=True)
 class AddedVersion:
     """The outcome of `add_version`: the new version (created) or, when the article already had
@@ -34,12 +46,23 @@ class AddedVersion:
     created: bool
 
 
-def create_story(*, title: str, notes: str = "") -> Story:
-    """A new story with a slug no other story has."""
+def create_story(*, title: str, notes: str = "", created_by=None) -> Story:
+    """A new story with a slug no other story has (deleted stories' slugs included)."""
     for _ in range(_ATTEMPTS):
         try:
             with transaction.atomic():
-                return Story.objects.create(title=title, notes=notes, slug=Story.unique_slug(title))
+                story = Story.objects.create(
+                    title=title, notes=notes, slug=Story.unique_slug(title)
+                )
+                record(
+                    created_by,
+                    "story.add",
+                    story,
+                    story_id=story.pk,
+                    summary=f"Created story “{title[:200]}”",
+                    after={"title": story.title, "slug": story.slug, "notes": story.notes},
+                )
+                return story
         except IntegrityError:
             continue  # another story took the same slug between the check and the insert
     raise UploadRejected("Another story took that name at the same moment; please try again.")
@@ -59,10 +82,17 @@ def add_version(
     url: str = "",
     byline: str = "",
     published: date | None = None,
+    via: str = "",
+    align: bool = True,
 ) -> AddedVersion:
     """Store `document` as the next version of `article`, or of the outlet's article at `url`
     in `story` (made if missing). Fields left empty are filled from what the document says
     about itself: outlet from its site name or domain, headline from its title, and so on.
+
+    `via` names the channel for the audit log when it is not the web page (an API token).
+
+    With `align=False` the version's quotes and alignments are left to a later `align_story`
+    (bulk imports align once, after the last file).
 
     Raises UploadRejected when the outlet cannot be named or a concurrent upload kept winning
     the race for the next number.
@@ -83,6 +113,8 @@ def add_version(
                     url=url,
                     byline=byline,
                     published=published,
+                    via=via,
+                    align=align,
                 )
         except _AlreadyStored as stored:
             return AddedVersion(version=stored.version, created=False)
@@ -96,12 +128,24 @@ def add_version(
 
 
 def after_version_added(version: Version) -> None:
-    """Extract the new version's quotes and re-align the story.
+    """Extract the new version's quotes and align it with the story.
 
-    Runs inside add_version's transaction, so a failure here stores nothing at all."""
-    from newsdiff.quotes.services import align_story  # quotes builds on stories, not back
+    A small story (at most NEWSDIFF_INLINE_ALIGNMENTS pairs of versions to align) is aligned
+    here, inside add_version's transaction, so a failure stores nothing at all. In a bigger
+    one the upload stores only the version's own quotes and its provisional alignment with the
+    reference version — what the editor is shown next — and queues the rest for a worker once
+    the upload commits (docs/jobs.md)."""
+    # quotes and jobs build on stories, not back
+    from newsdiff.jobs.services import request_alignment
+    from newsdiff.quotes.services import align_new_version, align_story, stale_pair_count
 
-    align_story(version.article.story)
+    story = version.article.story
+    if stale_pair_count(story) <= settings.NEWSDIFF_INLINE_ALIGNMENTS:
+        align_story(story)
+        return
+    reference = Version.objects.filter(article__story=story).order_by("pk").first()
+    align_new_version(version, reference)
+    request_alignment(story, user=version.uploaded_by)
 
 
 class _AlreadyStored(Exception):
@@ -123,6 +167,8 @@ def _add_version(
     url,
     byline,
     published,
+    via,
+    align,
 ) -> AddedVersion:
     if article is None:
         article = _article_for(story, document, outlet_name, outlet_domain, headline, url)
@@ -131,11 +177,14 @@ def _add_version(
     # The lock makes concurrent uploads to one article take turns for the next number.
     article = Article.objects.select_for_update().get(pk=article.pk)
     text_hash = Version.hash_text(document.text)
-    stored = article.versions.filter(sha256=text_hash).first()
+    # Deleted versions included: their text and number stay taken until restored.
+    stored = Version.all_objects.filter(article=article, sha256=text_hash).first()
+    if stored is not None and stored.deleted_at is not None:
+        raise DeletedVersionText(stored)
     if stored is not None:
         raise _AlreadyStored(stored)
     _fill_blank_article_fields(article, headline or document.title, url or document.url)
-    number = (article.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    number = (Version.all_objects.filter(article=article).aggregate(n=Max("number"))["n"] or 0) + 1
     version = Version(
         article=article,
         number=number,
@@ -160,10 +209,13 @@ def _add_version(
         "version.add",
         version,
         story_id=story.pk,
-        summary=f"{article.outlet} v{number} ({source}, {len(document.text):,} characters)",
-        after={"article": article.pk, "number": number, "sha256": version.sha256, "source": source},
+        summary=f"{article.outlet} v{number} ({source}, {len(document.text):,} characters)"
+        + (f" via {via}" if via else ""),
+        after={"article": article.pk, "number": number, "sha256": version.sha256, "source": source}
+        | ({"via": via} if via else {}),
     )
-    after_version_added(version)
+    if align:
+        after_version_added(version)
     return AddedVersion(version=version, created=True)
 
 

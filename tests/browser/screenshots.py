@@ -1,6 +1,8 @@
 """Regenerate the screenshots in docs/screenshots/ from the demo stories.
 
-    .venv/bin/python -m tests.browser.screenshots
+    .venv/bin/python -m tests.browser.screenshots [name.png ...]
+
+(names given: only those are written, e.g. `matrix.png report.png`).
 
 Builds a throwaway database in a temporary folder (your own data is never touched), loads the
 demo stories through the real services, records two reviews, serves the app on a free local
@@ -66,6 +68,15 @@ def _prepare() -> tuple[str, str]:
     return "morag", "screenshots-only"
 
 
+def _box(locator) -> dict:
+    """The element's box on the page, for a full-page clip."""
+    locator.scroll_into_view_if_needed()
+    box = locator.bounding_box()
+    scroll = locator.page.evaluate("window.scrollY")
+    return {"x": box["x"] - 8, "y": box["y"] + scroll - 8, "width": box["width"] + 16,
+            "height": box["height"] + 16}
+
+
 def _versions():
     from newsdiff.stories.models import Version
 
@@ -75,7 +86,7 @@ def _versions():
     }
 
 
-def main() -> None:
+def main(wanted: set[str] | None = None) -> None:
     if not Path(CHROMIUM).exists():
         sys.exit(f"{CHROMIUM} is missing: apt-get install -y chromium")
     var = tempfile.mkdtemp(prefix="newsdiff-shots-")
@@ -111,6 +122,8 @@ def main() -> None:
         page.wait_for_url(f"{base}/")
 
         def shoot(name: str, **options) -> None:
+            if wanted and name not in wanted:
+                return
             page.wait_for_timeout(400)  # smooth scrolls and transitions settle
             page.screenshot(path=str(OUT / name), animations="disabled", **options)
             print("wrote", (OUT / name).relative_to(ROOT))
@@ -125,6 +138,9 @@ def main() -> None:
         page.evaluate("window.scrollBy(0, -12)")
         shoot("compare-pairs.png")
 
+        page.goto(compare + "&mode=passages")
+        shoot("passages.png")
+
         page.goto(compare)
         item = page.locator("#only-qa-3")
         item.get_by_role("link", name="Link to a quote in B…").click()
@@ -134,11 +150,20 @@ def main() -> None:
         shoot("relink.png")
 
         page.goto(f"{base}/stories/gull-point-ferry/")
-        page.locator(".compare-menu summary").nth(2).click()
         shoot("story.png")
 
         page.goto(f"{base}/articles/{versions['Coastline Daily v2'].article_id}/history/")
         shoot("history.png")
+
+        page.goto(f"{base}/stories/gull-point-ferry/matrix/")
+        shoot("matrix.png")
+
+        page.goto(f"{base}/stories/gull-point-ferry/")
+        page.locator("section.provenance summary").click()
+        shoot("provenance.png", full_page=True, clip=_box(page.locator("section.provenance")))
+
+        page.goto(f"{base}/stories/gull-point-ferry/report/")
+        shoot("report.png", full_page=True)
 
         phone = browser.new_context(
             viewport={"width": 390, "height": 844},
@@ -150,9 +175,13 @@ def main() -> None:
         page = phone.new_page()
         page.goto(compare)
         shoot("phone-compare.png")
+
+        page.goto(f"{base}/stories/gull-point-ferry/matrix/")
+        page.locator(".matrix-wrap").scroll_into_view_if_needed()
+        shoot("phone-matrix.png")
         browser.close()
     server.shutdown()
 
 
 if __name__ == "__main__":
-    main()
+    main(set(sys.argv[1:]) or None)

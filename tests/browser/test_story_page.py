@@ -47,13 +47,15 @@ def test_upload_errors_are_shown_in_place(logged_in_page, live_server, demo):
     assert page.url == f"{live_server.url}/stories/{story.slug}/"
 
 
-def test_compare_with_menu_opens_a_comparison(logged_in_page, live_server, demo):
+def test_the_version_picker_opens_a_comparison(logged_in_page, live_server, demo):
     story, versions = demo
     page = logged_in_page
     page.goto(f"{live_server.url}/stories/{story.slug}/")
-    page.get_by_text("Compare with…", exact=False).nth(3).click()
-    page.get_by_role("link", name="Coastline Daily v1").last.click()
-    expect(page).to_have_url(re.compile(r"/compare/\?a=\d+&b=\d+"))
+    page.get_by_label("Compare", exact=True).select_option(label="Coastline Daily v1")
+    page.get_by_label("with", exact=True).select_option(label="Coastline Daily v2")
+    page.locator("form.compare-pick").get_by_role("button", name="Compare").click()
+    a, b = versions["Coastline Daily v1"].pk, versions["Coastline Daily v2"].pk
+    expect(page).to_have_url(re.compile(rf"/compare/\?a={a}&b={b}"))
     expect(page.locator(".columns")).to_be_visible()
 
 

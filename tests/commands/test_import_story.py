@@ -94,3 +94,11 @@ def test_text_without_outlet_is_reported(db, tmp_path):
     _, err, error = run("--title", "Harbour wall", str(path))
     assert "Name the outlet" in err
     assert error is not None
+
+
+def test_an_import_where_every_file_fails_leaves_no_empty_story(db, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("A text with no outlet.")
+    _, _, error = run("--title", "Harbour wall", str(path))
+    assert "nothing stored" in str(error)
+    assert not Story.all_objects.exists()

@@ -63,3 +63,24 @@ def test_broken_demo_story_is_reported_and_not_half_loaded(db, tmp_path):
     with pytest.raises(CommandError, match="missing.txt"):
         load(tmp_path)
     assert not Story.objects.exists()
+
+
+def test_a_deleted_demo_story_stays_deleted(db, editor):
+    from newsdiff.stories.deletion import delete_story
+
+    load()
+    delete_story(Story.objects.get(slug="harbour-wall"), editor)
+    assert "0 versions added, 3 already present" in load()
+    assert not Story.objects.exists()
+    assert Story.all_objects.get(slug="harbour-wall").deleted_at is not None
+
+
+def test_a_deleted_demo_version_stays_deleted(db, editor):
+    from newsdiff.stories.deletion import delete_version
+
+    load()
+    first = Version.objects.get(article__outlet__name="Harbour Gazette", number=1)
+    delete_version(first, editor)
+    assert "0 versions added, 3 already present" in load()
+    assert not Version.objects.filter(pk=first.pk).exists()
+    assert Version.all_objects.count() == 3

@@ -95,3 +95,37 @@ def test_different_people_with_one_surname_keep_different_keys():
     b = analyse_version("“I was not there,” said Hunter Biden.")
     a, b = unify_speakers([a, b])
     assert a.quotes[0].speaker_key != b.quotes[0].speaker_key
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    text = (
+        "The Arland Steel Association said in a statement that talks went well.\n\n"
+        "“We remain committed to a fair trading relationship,” the statement said."
+    )
+    assert speakers(text) == ["Arland Steel Association"]
+
+
+def test_a_pronoun_after_a_closed_quote_starts_a_new_sentence():
+    text = (
+        "Transport Minister Paul Eckhardt said: “Every resource is being made available.”\n\n"
+        "Greta Lund, the operator's chief executive, said: “This is our worst day.” "
+        "She added: “Our staff are at the scene.”"
+    )
+    assert speakers(text) == ["Paul Eckhardt", "Greta Lund", "Greta Lund"]
+
+
+def test_an_unattributed_headline_quote_takes_the_speaker_of_its_repeat_in_the_body():
+    text = (
+        "Town’s oldest record shop to close: ‘Forty years of rock ’n’ roll’\n\n"
+        "‘I opened this shop in ’86,’ said Mr Des O’Rourke. "
+        "‘Forty years of rock ’n’ roll, and I wouldn’t change a day of it.’"
+    )
+    assert speakers(text)[0] == "Des O’Rourke"
+
+
+def test_a_headline_fragment_takes_the_speaker_of_the_one_quote_holding_its_words():
+    text = (
+        "Lumora Chief Says Cuts Are ‘Painful but Necessary’ as 1,200 Jobs Go\n\n"
+        "“It is painful, but it is necessary,” Nadia Ferrante said on Saturday."
+    )
+    assert speakers(text) == ["Nadia Ferrante", "Nadia Ferrante"]

@@ -130,3 +130,4 @@ def test_upload_is_recorded_in_the_audit_log(story, editor):
     event = AuditEvent.objects.get(action="version.add")
     assert (event.actor, event.object_id, event.story_id) == (editor, str(version.pk), story.pk)
     assert event.after["sha256"] == version.sha256
+

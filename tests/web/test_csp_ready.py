@@ -38,6 +38,9 @@ def pages(story, versions):
         f"/stories/{story.slug}/compare/",
         f"/articles/{article}/history/",
         f"/articles/{article}/versions/1/",
+        f"/stories/{story.slug}/matrix/",
+        f"/stories/{story.slug}/report/",
+        "/reports/fidelity/",
         f"/stories/{story.slug}/compare/link/?a={gazette.pk}&b={coastline.pk}"
         f"&quote={gazette.quotes.first().pk}",
     ]
@@ -49,7 +52,7 @@ def test_rendered_pages_configure_htmx_safely_and_load_only_local_scripts(editor
         content = editor_client.get(path).content.decode()
         assert (
             """<meta name="htmx-config" content='{"includeIndicatorStyles": false, """
-            """"allowEval": false""" in content
+            """"allowEval": false, "allowScriptTags": false""" in content
         ), path
         scripts = re.findall(r"<script[^>]*>", content)
         assert scripts and all(re.search(r'src="/static/', s) for s in scripts), path

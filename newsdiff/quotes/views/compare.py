@@ -6,8 +6,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from newsdiff.accounts.roles import Role, require_role
+from newsdiff.jobs.services import job_status
 from newsdiff.quotes.comparison import compare_versions
-from newsdiff.quotes.forms import CompareForm, compare_query, effective_query
+from newsdiff.quotes.forms import MODES, CompareForm, compare_query, effective_query
+from newsdiff.quotes.passage_view import compare_passages
 from newsdiff.stories.models import Story, Version
 
 
@@ -20,7 +22,7 @@ def compare(request, slug):
         return render(request, "quotes/compare.html#pairs", {**context, "oob": True})
     if request.htmx and request.htmx.target == "compare-body":
         return render(request, "quotes/compare.html#compare-body", context)
-    return render(request, "quotes/compare.html", context)
+    return render(request, "quotes/compare.html", context | {"job_status": job_status(story)})
 
 
 def story_versions(story: Story) -> list[Version]:
@@ -41,12 +43,20 @@ def compare_context(story: Story, query, *, focus: str = "") -> dict:
     if len(versions) < 2:
         return context
     a, b, filters = form.selection()
+    mode = form.chosen_mode
     texts = Version.objects.select_related("article__outlet").defer("raw").in_bulk([a, b])
+    if mode == "passages":
+        context["passages"] = compare_passages(texts[a], texts[b])
     comparison = compare_versions(story.pk, texts[a], texts[b], filters)
-    query = effective_query(a, b, filters)
+    query = effective_query(a, b, filters, mode)
     swapped = query.copy()
     swapped["a"], swapped["b"] = str(b), str(a)
     return context | {
+        "mode": mode,
+        "mode_links": [
+            (name, label, effective_query(a, b, filters, name).urlencode())
+            for name, label in MODES.items()
+        ],
         "comparison": comparison,
         "filters": filters,
         "query": query.urlencode(),

@@ -6,6 +6,9 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from newsdiff.accounts.roles import Role, has_role, require_role
+from newsdiff.collation.forms import OriginalForm, ParentForm
+from newsdiff.collation.provenance import story_provenance
+from newsdiff.jobs.services import job_status
 from newsdiff.quotes.overview import story_overview
 from newsdiff.stories import services
 from newsdiff.stories.forms import StoryForm, UploadForm
@@ -25,7 +28,9 @@ def _create_story(request):
     form = StoryForm(request.POST)
     if form.is_valid():
         story = services.create_story(
-            title=form.cleaned_data["title"], notes=form.cleaned_data["notes"]
+            title=form.cleaned_data["title"],
+            notes=form.cleaned_data["notes"],
+            created_by=request.user,
         )
         if request.htmx:
             return HttpResponseClientRedirect(story.get_absolute_url())
@@ -45,10 +50,27 @@ def story_detail(request, slug):
     """The story's outlets and versions, counted against the reference version, with the
     upload form inline for editors."""
     story = get_object_or_404(Story, slug=slug)
-    context = {"story": story, "overview": story_overview(story)}
+    return render(request, "stories/story_detail.html", story_detail_context(request, story))
+
+
+def story_detail_context(request, story: Story) -> dict:
+    """The story page's context; also used to show it again with a refused correction."""
+    provenance = story_provenance(story)
+    context = {
+        "story": story,
+        "overview": story_overview(story, provenance.reference),
+        "provenance": provenance,
+        "job_status": job_status(story),
+    }
     if has_role(request.user, Role.EDITOR):
         context |= {
             "form": UploadForm(story=story),
             "outlets": Outlet.objects.values_list("name", flat=True),
+            "parent_form": ParentForm(versions=provenance.versions, auto_id="parent_%s"),
+            "original_form": OriginalForm(
+                initial={"version": provenance.original.version_id if provenance.original else ""},
+                versions=provenance.versions,
+                auto_id="original_%s",
+            ),
         }
-    return render(request, "stories/story_detail.html", context)
+    return context

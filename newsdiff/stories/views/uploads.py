@@ -1,6 +1,5 @@
 """Adding an article, or a new version of one, to a story."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,14 +11,17 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from newsdiff.accounts.roles import Role, require_role
+from newsdiff.jobs.services import job_status
 from newsdiff.stories import services
-from newsdiff.stories.forms import FORM_ALLOWANCE, UploadForm, too_large_message
+from newsdiff.stories.forms import UploadForm, too_large_message
 from newsdiff.stories.models import Outlet, Story, Version
+from newsdiff.stories.request_size import declared_length, request_limit, shows_size_refusal
 
 
 # CSRF is checked in _story_upload, after the size check: the CSRF middleware would read
 # (and parse) an oversized body to find the token, and Django would answer 400, not the form.
 # Refusing an oversized request without reading it stores nothing, so it needs no token.
+@shows_size_refusal
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 @require_role(Role.EDITOR)
@@ -27,7 +29,7 @@ def story_upload(request, slug):
     story = get_object_or_404(Story, slug=slug)
     if (
         request.method == "POST"
-        and _content_length(request) > settings.NEWSDIFF_MAX_UPLOAD_BYTES + FORM_ALLOWANCE
+        and declared_length(request) > request_limit()
     ):
         form = UploadForm(QueryDict(), story=story, refused=too_large_message())
         return _render(request, story, form)
@@ -69,10 +71,16 @@ def _story_upload(request, story):
         )
         return _render(request, story, form, duplicate=version)
     messages.success(request, f"Added version {version.number} of {version.article}.")
-    return _show_alignment(request, story, version)
+    if job_status(story).active:
+        messages.info(
+            request,
+            "The story’s other versions are being aligned with it in the background; "
+            "the story page shows how far that has got.",
+        )
+    return show_alignment(request, story, version)
 
 
-def _show_alignment(request, story, version):
+def show_alignment(request, story, version):
     """After an upload, the new version compared with the story's reference version (the
     story page when it is the first version); htmx is told to go there too."""
     reference = Version.objects.filter(article__story=story).order_by("pk").first()
@@ -94,9 +102,3 @@ def _render(request, story, form, duplicate=None):
     )
     return render(request, template, context)
 
-
-def _content_length(request) -> int:
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0

@@ -62,29 +62,37 @@ class Command(BaseCommand):
     def _load(self, story_file: Path) -> tuple[int, int]:
         spec = json.loads(story_file.read_text(encoding="utf-8"))
         slug = story_file.parent.name
-        story, _ = Story.objects.get_or_create(
+        story, _ = Story.all_objects.get_or_create(
             slug=slug, defaults={"title": spec["title"], "notes": spec.get("notes", "")}
         )
         articles = {}
         added = present = 0
+        if story.deleted_at is not None:
+            # An admin deleted it; loading it again would undo that. /deleted/ restores it.
+            return 0, len(spec["versions"])
         for entry in spec["versions"]:
             path = story_file.parent / entry["file"]
             document = document_from_bytes(path.read_bytes(), path.name)
-            result = services.add_version(
-                story,
-                document,
-                source=Version.Source.IMPORT,
-                uploaded_at=_moment(entry.get("uploaded_at")),
-                article=articles.get(entry["article"]),
-                outlet_name=entry["outlet"],
-                outlet_domain=entry.get("domain", ""),
-                headline=entry.get("headline", ""),
-                url=entry.get("url", ""),
-                byline=entry.get("byline", ""),
-                published=date.fromisoformat(entry["published"])
-                if entry.get("published")
-                else None,
-            )
+            try:
+                result = services.add_version(
+                    story,
+                    document,
+                    source=Version.Source.IMPORT,
+                    uploaded_at=_moment(entry.get("uploaded_at")),
+                    article=articles.get(entry["article"]),
+                    outlet_name=entry["outlet"],
+                    outlet_domain=entry.get("domain", ""),
+                    headline=entry.get("headline", ""),
+                    url=entry.get("url", ""),
+                    byline=entry.get("byline", ""),
+                    published=date.fromisoformat(entry["published"])
+                    if entry.get("published")
+                    else None,
+                )
+            except services.DeletedVersionText as deleted:  # an admin deleted it: leave it so
+                articles[entry["article"]] = deleted.version.article
+                present += 1
+                continue
             articles[entry["article"]] = result.version.article
             added, present = added + result.created, present + (not result.created)
         return added, present
