@@ -47,11 +47,16 @@ def test_rejected_pairs_do_not_count(editor_client, story, editor):
     assert (counts["Changed"], counts["Meaning changed"], counts["Dropped"]) == ("1", "1", "3")
 
 
-def test_each_row_offers_a_comparison_with_the_reference_and_the_others(editor_client, story):
+def test_each_row_compares_with_the_reference_and_one_picker_takes_any_two(editor_client, story):
     gazette, coastline = ferry(story)
     content = editor_client.get(f"/stories/{story.slug}/").content.decode()
     assert f'/compare/?a={gazette.pk}&amp;b={coastline.pk}">With reference' in content
-    assert f'/compare/?a={coastline.pk}&amp;b={gazette.pk}">Coastline Daily v1' in content
+    picker = content[content.index('<form class="compare-pick"') :]
+    picker = picker[: picker.index("</form>")]
+    assert f'action="/stories/{story.slug}/compare/"' in picker
+    assert re.findall(r'<select id="pick-(a|b)" name="(?:a|b)">', picker) == ["a", "b"]
+    for version in (gazette, coastline):
+        assert picker.count(f'<option value="{version.pk}"') == 2
 
 
 def test_editor_gets_the_upload_form_inline(editor_client, story):
