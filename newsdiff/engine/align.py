@@ -239,7 +239,7 @@ def _candidates(va: ExtractedVersion, vb: ExtractedVersion, same: bool) -> list[
         # words: a few content words that two long quotes of one story share are not enough.
         # (Measured: no accepted pair below this line; most rejected candidates were.)
         keep &= (4 * shared >= least) | (shared >= 6)
-    keep &= _best_few(np.where(keep, shared, -1))
+    keep = _best_few(shared, keep)
     rows, cols = np.nonzero(keep)
     pairs = set(zip(rows.tolist(), cols.tolist()))
     # Identical quotes with no content word ("Not now."): the nearest few, as above.
@@ -271,28 +271,25 @@ MAX_ALIGNED_QUOTES = 1000
 MAX_CANDIDATES = 8
 
 
-def _best_few(score: np.ndarray) -> np.ndarray:
-    """Cells among the MAX_CANDIDATES highest of their row or of their column. Ties go to the
-    counterpart at the nearest relative position, then the earlier one: symmetric in A and B."""
-    na, nb = score.shape
-    if na <= MAX_CANDIDATES and nb <= MAX_CANDIDATES:
-        return np.ones(score.shape, dtype=bool)
-    rows, cols = np.indices(score.shape)
-    distance = np.abs(rows * nb - cols * na) / (na * nb + 1)  # below 1: only breaks ties
-    key = distance - score
-    best = np.zeros(score.shape, dtype=bool)
-    if nb > MAX_CANDIDATES:
+def _best_few(score: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Kept cells among the MAX_CANDIDATES highest of their row or of their column."""
+    return keep & (_best_in_rows(score, keep) | _best_in_rows(score.T, keep.T).T)
+
+
+def _best_in_rows(score: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Per row, the MAX_CANDIDATES best kept cells; a row keeping no more than that keeps all
+    (most do, so few rows are sorted). Ties go to the counterpart at the nearest relative
+    position, then the earlier one: symmetric in A and B."""
+    n1, n2 = score.shape
+    best = np.ones(keep.shape, dtype=bool)
+    crowded = np.flatnonzero(keep.sum(axis=1) > MAX_CANDIDATES)
+    if len(crowded):
+        distance = np.abs(crowded[:, None] * n2 - np.arange(n2)[None, :] * n1) / (n1 * n2 + 1)
+        key = np.where(keep[crowded], distance - score[crowded], np.inf)  # distance < 1: ties
         top = np.argsort(key, axis=1, kind="stable")[:, :MAX_CANDIDATES]
-        np.put_along_axis(best, top, True, axis=1)
-    else:
-        best[:] = True
-    if na > MAX_CANDIDATES:
-        top = np.argsort(key, axis=0, kind="stable")[:MAX_CANDIDATES, :]
-        column_best = np.zeros(score.shape, dtype=bool)
-        np.put_along_axis(column_best, top, True, axis=0)
-        best |= column_best
-    else:
-        best[:] = True
+        chosen = np.zeros(key.shape, dtype=bool)
+        np.put_along_axis(chosen, top, True, axis=1)
+        best[crowded] = chosen
     return best
 
 
