@@ -88,7 +88,8 @@ def rewrite(rng: random.Random, quotes: list[Quote], fresh_from: int) -> list[Qu
             result.append(Quote(q.origin, tuple(words[:half]), q.speaker))
             words = words[half:]
         result.append(Quote(q.origin, tuple(words), q.speaker))
-    speakers = list({q.speaker for q in quotes}) or _speakers(rng)
+    # In order of appearance, not a set's order: the same text in every process.
+    speakers = list(dict.fromkeys(q.speaker for q in quotes)) or _speakers(rng)
     for k in range(max(1, len(quotes) // 10)):
         result.insert(rng.randrange(len(result) + 1),
                       Quote(fresh_from + k, tuple(_words(rng, rng.randint(8, 30))),

@@ -6,6 +6,7 @@ speaker_changed, quoting_changed.
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from newsdiff.engine.words import ABBREVIATIONS, NEGATIONS, Words
 
@@ -33,64 +34,79 @@ HEDGES = frozenset(
 )
 
 
-def _numbers(norms: list[str]) -> Counter:
-    out = Counter()
+@dataclass(frozen=True)
+class TokenMarks:
+    """What each token of a quote says for meaning: its number (a canonical form, or None),
+    whether it negates or hedges, and its entity (folded) when it is a capitalised word that
+    does not start a sentence, reading the quote from its first token."""
+
+    numbers: tuple[str | None, ...]
+    negations: tuple[bool, ...]
+    hedges: tuple[bool, ...]
+    entities: tuple[str | None, ...]
+
+
+def token_marks(w: Words) -> TokenMarks:
+    """Computed once per quote (`Words.marks`); flags then only compare slices."""
+    norms = w.norms
+    numbers: list[str | None] = []
+    entities: list[str | None] = []
+    sentence_start, previous = True, ""
     for k, n in enumerate(norms):
         if n == "cent" and k and norms[k - 1] == "per":
-            out["%"] += 1  # "per cent" = "percent" = "%"
+            numbers.append("%")  # "per cent" = "percent" = "%"
         elif not n.isalpha() and _DIGIT.search(n):
-            out[n.replace(",", "")] += 1
-        elif n in _NUMBER_WORDS:
-            out[_NUMBER_WORDS[n]] += 1
-    return out
-
-
-def _negations(norms: list[str]) -> int:
-    return sum(1 for n in norms if n in NEGATIONS or n.endswith("n't"))
-
-
-def _hedges(norms: list[str]) -> int:
-    return sum(1 for n in norms if n in HEDGES)
-
-
-def _entities(text: str, w: Words, lo: int, hi: int) -> list[str]:
-    """Capitalised words that do not start a sentence, folded."""
-    found, sentence_start, previous = [], True, ""
-    for k in range(lo, hi):
-        token = text[w.starts[k]:w.ends[k]]
+            numbers.append(n.replace(",", ""))
+        else:
+            numbers.append(_NUMBER_WORDS.get(n))
+        entity = None
         if not w.is_word[k]:
-            if token not in "." or previous not in ABBREVIATIONS:
-                sentence_start = sentence_start or token in ".!?:;\"“”‘’«»"
-            continue
-        if token[:1].isupper() and not sentence_start and token.lower() != "i":
-            found.append(w.norms[k].replace(".", ""))  # U.S. = US
-        sentence_start, previous = False, w.norms[k]
-    return found
+            if n != "." or previous not in ABBREVIATIONS:
+                sentence_start = sentence_start or n in _SENTENCE_START
+        else:
+            if w.capitalised[k] and not sentence_start and n != "i":
+                entity = n.replace(".", "")  # U.S. = US
+            sentence_start, previous = False, n
+        entities.append(entity)
+    return TokenMarks(tuple(numbers), tuple(n in NEGATIONS or n.endswith("n't") for n in norms),
+                      tuple(n in HEDGES for n in norms), tuple(entities))
+
+
+# Marks (folded) after which a capitalised word starts a sentence rather than naming something.
+_SENTENCE_START = frozenset(".!?:;\"'")
+
+
+def _entities(w: Words, lo: int, hi: int) -> list[str]:
+    """Entities of tokens [lo, hi) read as a quote of their own: its first word starts a
+    sentence (after it, reading from lo or from the quote's start agree)."""
+    first = next((k for k in range(lo, hi) if w.is_word[k]), hi)
+    return [e for e in w.marks.entities[first + 1:hi] if e]
 
 
 def _same_entity(x: str, y: str) -> bool:
     return x.startswith(y) or y.startswith(x)  # Iran / Iranians, Russia / Russian
 
 
-def meaning_flags(text_a: str, wa: Words, a_tokens: tuple[int, int],
-                  text_b: str, wb: Words, b_tokens: tuple[int, int]) -> list[str]:
+def meaning_flags(wa: Words, a_tokens: tuple[int, int],
+                  wb: Words, b_tokens: tuple[int, int]) -> list[str]:
     """Which meaning-bearing kinds of word changed between two aligned stretches.
 
     >>> from newsdiff.engine.words import tokenise
     >>> a, b = "We will likely send 20 drones", "We will not send 30 drones"
-    >>> meaning_flags(a, tokenise(a), (0, 6), b, tokenise(b), (0, 6))
+    >>> meaning_flags(tokenise(a), (0, 6), tokenise(b), (0, 6))
     ['number_changed', 'negation_changed', 'hedge_changed']
     """
-    na, nb = list(wa.norms[a_tokens[0]:a_tokens[1]]), list(wb.norms[b_tokens[0]:b_tokens[1]])
+    (a_lo, a_hi), (b_lo, b_hi) = a_tokens, b_tokens
+    ma, mb = wa.marks, wb.marks
     flags = []
-    if _numbers(na) != _numbers(nb):
+    if Counter(n for n in ma.numbers[a_lo:a_hi] if n) != Counter(n for n in mb.numbers[b_lo:b_hi] if n):
         flags.append("number_changed")
-    if _negations(na) != _negations(nb):
+    if sum(ma.negations[a_lo:a_hi]) != sum(mb.negations[b_lo:b_hi]):
         flags.append("negation_changed")
-    ea, eb = _entities(text_a, wa, *a_tokens), _entities(text_b, wb, *b_tokens)
+    ea, eb = _entities(wa, a_lo, a_hi), _entities(wb, b_lo, b_hi)
     if any(not any(_same_entity(x, y) for y in eb) for x in ea) or \
             any(not any(_same_entity(y, x) for x in ea) for y in eb):
         flags.append("entity_changed")
-    if _hedges(na) != _hedges(nb):
+    if sum(ma.hedges[a_lo:a_hi]) != sum(mb.hedges[b_lo:b_hi]):
         flags.append("hedge_changed")
     return flags

@@ -28,6 +28,15 @@ class ExtractedVersion:
         return echoes(self)
 
     @cached_property
+    def persons(self) -> tuple[str | None, ...]:
+        """Each quote's speaker key when the speaker is a named person, else None (a
+        description such as "a spokesman" may be the same person as a name)."""
+        from newsdiff.engine.names import looks_like_speaker
+
+        return tuple(q.speaker_key if q.speaker_key and looks_like_speaker(q.speaker) else None
+                     for q in self.quotes)
+
+    @cached_property
     def outside_words(self) -> Words:
         """The words of the text outside quotation marks, for spotting paraphrase."""
         from newsdiff.engine.paraphrase import words_outside_quotes

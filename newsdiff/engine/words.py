@@ -76,6 +76,7 @@ class Words:
     is_content: tuple[bool, ...]
     content_code: str  # one character per content word, in order
     sentences: tuple[tuple[int, int], ...] = ()  # word-index ranges of the quote's sentences
+    capitalised: tuple[bool, ...] = ()  # the token starts with an upper-case letter
 
     @cached_property
     def word_count(self) -> int:
@@ -99,6 +100,22 @@ class Words:
     @cached_property
     def word_content(self) -> tuple[bool, ...]:
         return tuple(self.is_content[k] for k in self.positions)
+
+    @cached_property
+    def content_before(self) -> tuple[int, ...]:
+        """Content words among the first k words, for k = 0..word_count."""
+        counts, n = [0], 0
+        for c in self.word_content:
+            n += c
+            counts.append(n)
+        return tuple(counts)
+
+    @cached_property
+    def marks(self):
+        """Each token's meaning marks (see meaning.TokenMarks), for meaning flags."""
+        from newsdiff.engine.meaning import token_marks
+
+        return token_marks(self)
 
     @cached_property
     def comparable(self) -> str:
@@ -129,6 +146,7 @@ def tokenise(text: str, start: int = 0, end: int | None = None) -> Words:
         tuple(is_word), tuple(content),
         "".join([code(s) for s, c in zip(all_stems, content) if c]),
         _sentences(text, starts, norms, is_word),
+        tuple(text[s].isupper() for s in starts),
     )
 
 

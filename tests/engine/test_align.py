@@ -47,6 +47,17 @@ def test_quote_split_in_two_pairs_with_both_halves():
     assert pairs(a, b) == [(0, 0, "partial"), (0, 1, "partial")]
 
 
+def test_a_short_half_of_a_split_quote_still_pairs():
+    # The long half shares far more words with the whole quote than the short half does: the
+    # short half is still verified, as the whole quote is its own best counterpart.
+    a = ("“Crews will rebuild the northern breakwater, the harbour wall and both ferry ramps "
+         "before the winter storms reach the island. Nobody will lose their berth,” she said.")
+    b = ("“Crews will rebuild the northern breakwater, the harbour wall and both ferry ramps "
+         "before the winter storms reach the island,” she said.\n\n"
+         "Asked about fees, she added: “Nobody will lose their berth.”")
+    assert pairs(a, b) == [(0, 0, "partial"), (0, 1, "partial")]
+
+
 def test_headline_and_body_may_share_one_counterpart():
     a = "“Tehran is now directly involved on the ground,” Kirby said."
     b = ("Iran ‘directly engaged on the ground’, says Kirby\n\n"
