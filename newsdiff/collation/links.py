@@ -42,7 +42,7 @@ def story_links(story_ids: Iterable[int]) -> dict[int, StoryLinks]:
         "pk", "alignment__story_id", "alignment__version_a_id", "alignment__version_b_id",
         "quote_a__index", "quote_b__index", "quote_a__key", "quote_b__key",
         "score", "kind", "flags", "spans_a", "spans_b",
-    ).order_by("pk")
+    ).order_by("pk").iterator(chunk_size=5000)  # a 200-version story has 200,000 rows
     for pk, story, va, vb, ia, ib, ka, kb, score, kind, flags, spans_a, spans_b in rows:
         if (story, *Review.keys(ka, kb)) in rejected:
             continue

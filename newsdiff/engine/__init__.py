@@ -5,7 +5,7 @@ normalise → extract (quotes) → attribute (speakers) → align → classify (
 
 # Stored alignments record the engine that computed them; bump this when results would differ,
 # and the next upload (or `manage.py align_stories`) recomputes what is out of date.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 
 from newsdiff.engine.align import KINDS, Pair, align_versions, pair_quotes
 from newsdiff.engine.compare import Comparison, compare_texts
