@@ -107,6 +107,7 @@ def rows(quick: bool) -> list[Row]:
     va, vb = unify_speakers([analyse_version(text_a), analyse_version(text_b)])
     qa, qb = [q.text for q in va.quotes], [q.text for q in vb.quotes]
     truth = _truth(va, vb, generated)
+    quotes = len(qa) + len(qb)  # quotes/s: both versions' quotes per second
     runs, slow_runs = (1, 1) if quick else (9, 3)
     words = (len(text_a.split()) + len(text_b.split())) // 2
     section = f"a. two versions, ~{words:,} words, {len(qa)} x {len(qb)} quotes"
@@ -127,9 +128,11 @@ def rows(quick: bool) -> list[Row]:
         reference = reference or ms
         clear_memos()
         result.append(Row(section if not result else "", name, timed, ms, ratio=ms / reference,
-                          peak_mib=peak_mib(call), note=_quality(call(), truth)))
+                          peak_mib=peak_mib(call), note=_quality(call(), truth),
+                          quotes_per_s=quotes / ms * 1000))
     full = median_ms(lambda: compare_texts(text_a, text_b), runs, before=clear_memos)
     result.append(Row("", "newsdiff end to end (context)",
                       "compare_texts: extract + attribute + align", full, ratio=full / reference,
-                      note="extraction is paid once per version, not per pair"))
+                      note="extraction is paid once per version, not per pair",
+                      quotes_per_s=quotes / full * 1000))
     return result

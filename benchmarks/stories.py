@@ -23,7 +23,7 @@ TRACED_UP_TO = 50  # versions; above this, memory is measured without tracemallo
 
 
 def _align_rows(sizes: list[int], page_size: int) -> tuple[list[Row], object]:
-    from newsdiff.quotes.models import QuotePair
+    from newsdiff.quotes.models import Quote, QuotePair
     from newsdiff.quotes.services import align_story
 
     rows, kept = [], None
@@ -35,6 +35,7 @@ def _align_rows(sizes: list[int], page_size: int) -> tuple[list[Row], object]:
         align_story(story)
         cold = (time.perf_counter() - start) * 1000
         pairs = QuotePair.objects.filter(alignment__story=story).count()
+        quotes = Quote.objects.filter(version__article__story=story).count()
         if n <= TRACED_UP_TO:
             copy = store_story(f"Bench story {n} versions (memory)", texts[:n])
             peak, how = peak_mib(lambda: align_story(copy)), "tracemalloc peak"
@@ -43,7 +44,8 @@ def _align_rows(sizes: list[int], page_size: int) -> tuple[list[Row], object]:
         section = "b. story alignment (ORM, SQLite)" if not rows else ""
         rows.append(Row(section, f"{n} versions, {n * (n - 1) // 2:,} version pairs",
                         "align_story: analyse all, store quotes, align every pair",
-                        cold, peak_mib=peak, note=f"{pairs:,} quote pairs stored; MiB: {how}"))
+                        cold, peak_mib=peak, note=f"{pairs:,} quote pairs stored; MiB: {how}",
+                        quotes_per_s=quotes / cold * 1000))
         _add_version(copy, texts[n])
         start = time.perf_counter()
         align_story(copy)

@@ -18,6 +18,7 @@ class Row:
     peak_mib: float | None = None
     queries: int | None = None
     note: str = ""
+    quotes_per_s: float | None = None  # quotes handled per second of the p50 time
 
 
 def median_ms(fn: Callable[[], object], runs: int, before: Callable[[], object] = lambda: None):
@@ -52,13 +53,13 @@ def _cell(value, fmt: str) -> str:
 
 
 def render(rows: list[Row], title: str) -> str:
-    head = ["", "measure", "what is timed", "p50 ms", "p95 ms", "ratio", "peak MiB", "SQL",
-            "notes"]
+    head = ["", "measure", "what is timed", "p50 ms", "p95 ms", "ratio", "quotes/s", "peak MiB",
+            "SQL", "notes"]
     body = [[r.section, r.measure, r.timed, _cell(r.p50_ms, ",.1f"), _cell(r.p95_ms, ",.1f"),
-             "" if r.ratio is None else f"{r.ratio:.2f}x", _cell(r.peak_mib, ".1f"),
-             _cell(r.queries, "d"), r.note] for r in rows]
+             "" if r.ratio is None else f"{r.ratio:.2f}x", _cell(r.quotes_per_s, ",.0f"),
+             _cell(r.peak_mib, ".1f"), _cell(r.queries, "d"), r.note] for r in rows]
     widths = [max(len(line[k]) for line in [head, *body]) for k in range(len(head))]
-    right = {3, 4, 5, 6, 7}
+    right = {3, 4, 5, 6, 7, 8}
 
     def line(cells: list[str]) -> str:
         return "| " + " | ".join(c.rjust(w) if k in right else c.ljust(w)

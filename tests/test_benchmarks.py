@@ -20,5 +20,6 @@ def test_quick_bench_prints_every_section_of_the_one_table():
                 "c. pages", "story page", "compare view", "d. HTTP load"):
         assert row in table, row
     assert "precision 1.00" in table.split("newsdiff engine", 1)[1].splitlines()[0]
+    assert "quotes/s" in table
     assert "HTTP 200" in table
     assert " 0 errors" in table or "wrk is not installed" in table

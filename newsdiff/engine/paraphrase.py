@@ -84,22 +84,33 @@ def _stems_between(text: str, start: int, end: int) -> list[tuple[str, bool]]:
     return [(stem, n not in STOPWORDS or n in NEGATIONS) for stem, n in zip(stems(norms), norms)]
 
 
+def _content(words: list[tuple[str, bool]]) -> frozenset[str]:
+    return frozenset(stem for stem, is_content in words if is_content)
+
+
+def _beside(version, y: int) -> tuple[frozenset[str], ...]:
+    """Content stems just outside quote y's marks: the last 3 and 8 words before it, the first
+    3 and 12 after it. Memoised on the version: a quote is asked about once per counterpart."""
+    memo = version.beside_quotes
+    if y not in memo:
+        quotes = version.quotes
+        q = quotes[y]
+        floor = quotes[y - 1].close_end if y else 0
+        ceiling = quotes[y + 1].open_at if y + 1 < len(quotes) else len(version.text)
+        lead = _stems_between(version.text, max(floor, q.open_at - 80), q.open_at)
+        tail = _stems_between(version.text, q.close_end, min(ceiling, q.close_end + 120))
+        memo[y] = (_content(lead[-3:]), _content(lead[-8:]), _content(tail[:3]),
+                   _content(tail[:12]))
+    return memo[y]
+
+
 def adjacent_words_quoted(longer: Words, word_lo: int, word_hi: int, version, y: int) -> bool:
     """Whether content words just outside the aligned stretch of the longer quote stand next to
     quote `y` of the other version, outside its marks: quoting moved, words kept."""
-    quotes = version.quotes
-    q = quotes[y]
-    floor = quotes[y - 1].close_end if y else 0
-    ceiling = quotes[y + 1].open_at if y + 1 < len(quotes) else len(version.text)
-    lead = _stems_between(version.text, max(floor, q.open_at - 80), q.open_at)
-    tail = _stems_between(version.text, q.close_end, min(ceiling, q.close_end + 120))
-    mine = [(longer.stems[k], longer.is_content[k]) for k, w in enumerate(longer.is_word) if w]
-
-    def content(words) -> set[str]:
-        return {stem for stem, is_content in words if is_content}
-
-    before, after = content(mine[max(0, word_lo - 6):word_lo]), content(mine[word_hi:word_hi + 6])
+    lead3, lead8, tail3, tail12 = _beside(version, y)
+    stems_, content = longer.word_stems, longer.word_content
+    before = {stems_[k] for k in range(max(0, word_lo - 6), word_lo) if content[k]}
+    after = {stems_[k] for k in range(word_hi, min(len(stems_), word_hi + 6)) if content[k]}
     return bool(
-        before & content(lead[-3:]) or after & content(tail[:3])
-        or len(before & content(lead[-8:])) >= 2 or len(after & content(tail[:12])) >= 2
+        before & lead3 or after & tail3 or len(before & lead8) >= 2 or len(after & tail12) >= 2
     )

@@ -37,6 +37,11 @@ class ExtractedVersion:
                      for q in self.quotes)
 
     @cached_property
+    def beside_quotes(self) -> dict[int, tuple[frozenset[str], ...]]:
+        """Memo of paraphrase's look at the words around each quote, filled on demand."""
+        return {}
+
+    @cached_property
     def outside_words(self) -> Words:
         """The words of the text outside quotation marks, for spotting paraphrase."""
         from newsdiff.engine.paraphrase import words_outside_quotes
