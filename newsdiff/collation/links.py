@@ -5,6 +5,8 @@ QuotePair). Two queries, however many versions and quotes the story has."""
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from newsdiff.engine.statements import QuoteLink
 from newsdiff.quotes.models import QuotePair, Review
 
@@ -30,15 +32,23 @@ class StoryLinks:
         return result
 
 
-def story_links(story_ids: Iterable[int]) -> dict[int, StoryLinks]:
-    """The reviewed links of each story, keyed by story id."""
+def story_links(story_ids: Iterable[int], versions: Iterable[int] | None = None
+                ) -> dict[int, StoryLinks]:
+    """The reviewed links of each story, keyed by story id; with `versions`, only the pairs
+    of alignments that involve one of them."""
     story_ids = list(story_ids)
     rejected = set(
         Review.objects.filter(story_id__in=story_ids, decision=Review.Decision.REJECTED)
         .values_list("story_id", "key_low", "key_high")
     )
     result = {s: StoryLinks() for s in story_ids}
-    rows = QuotePair.objects.filter(alignment__story_id__in=story_ids).values_list(
+    rows = QuotePair.objects.filter(alignment__story_id__in=story_ids)
+    if versions is not None:
+        versions = list(versions)
+        rows = rows.filter(
+            Q(alignment__version_a_id__in=versions) | Q(alignment__version_b_id__in=versions)
+        )
+    rows = rows.values_list(
         "pk", "alignment__story_id", "alignment__version_a_id", "alignment__version_b_id",
         "quote_a__index", "quote_b__index", "quote_a__key", "quote_b__key",
         "score", "kind", "flags", "spans_a", "spans_b",

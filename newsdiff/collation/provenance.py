@@ -20,7 +20,7 @@ from newsdiff.audit.log import record
 from newsdiff.collation.links import story_links
 from newsdiff.collation.models import Derivation, Original, SetBy
 from newsdiff.engine.provenance import Source, trace_provenance
-from newsdiff.quotes.models import Quote
+from newsdiff.quotes.models import Alignment, Quote
 from newsdiff.stories.models import Story, Version
 
 
@@ -49,11 +49,24 @@ def story_versions(story_ids: Iterable[int]) -> dict[int, list[Version]]:
 
 
 @transaction.atomic
-def trace_story(story: Story) -> None:
-    """Recompute the engine's derivations of every version of `story`; editors' stay."""
+def trace_story(story: Story, *, changed_only: bool = False) -> None:
+    """Recompute the engine's derivations of the versions of `story`; editors' stay.
+
+    `changed_only` (after an alignment): only versions whose evidence may have changed — no
+    derivation yet, a parent since deleted, or an alignment with an earlier version computed
+    after their derivation. A version's evidence comes only from its own text and the earlier
+    versions it was aligned with, so the others would come out the same; an upload to a
+    200-version story retraces one version, not 200."""
     versions = sorted(
         Version.objects.filter(article__story=story).defer("raw"), key=publication_key
     )
+    existing = {d.version_id: d for d in Derivation.objects.filter(story=story)}
+    corrected = {
+        v: d.derived_from_id for v, d in existing.items() if d.set_by == SetBy.EDITOR
+    }
+    children = _changed(story, versions, existing) if changed_only else None
+    if children is not None and not children:
+        return
     quotes: dict[int, list[tuple[int, int]]] = {v.pk: [] for v in versions}
     for version_id, start, end in (
         Quote.objects.filter(version__in=versions)
@@ -61,13 +74,13 @@ def trace_story(story: Story) -> None:
         .values_list("version_id", "start", "end")
     ):
         quotes[version_id].append((start, end))
-    existing = {d.version_id: d for d in Derivation.objects.filter(story=story)}
-    corrected = {
-        v: d.derived_from_id for v, d in existing.items() if d.set_by == SetBy.EDITOR
-    }
     sources = [Source(v.pk, v.text, quotes[v.pk], v.article_id) for v in versions]
-    found = trace_provenance(sources, story_links([story.pk])[story.pk].pairs, corrected)
-    Derivation.objects.filter(story=story, set_by=SetBy.ENGINE).delete()
+    links = story_links([story.pk], versions=children)[story.pk].pairs
+    found = trace_provenance(sources, links, corrected, children=children)
+    stale = Derivation.objects.filter(story=story, set_by=SetBy.ENGINE)
+    if children is not None:
+        stale = stale.filter(version_id__in=children)
+    stale.delete()
     now = timezone.now()
     Derivation.objects.bulk_create(
         Derivation(
@@ -82,6 +95,25 @@ def trace_story(story: Story) -> None:
         for d in found.values()
         if d.version not in corrected
     )
+
+
+def _changed(story: Story, versions: list[Version], existing: dict) -> set[int]:
+    order = {v.pk: n for n, v in enumerate(versions)}
+    aligned: dict[int, object] = {}  # version -> latest alignment with an earlier version
+    for a, b, at in Alignment.objects.filter(story=story).values_list(
+        "version_a_id", "version_b_id", "computed_at"
+    ):
+        if a in order and b in order:
+            later = a if order[a] > order[b] else b
+            aligned[later] = max(at, aligned.get(later, at))
+    changed = set()
+    for v in order:
+        d = existing.get(v)
+        if d is None or (d.derived_from_id is not None and d.derived_from_id not in order):
+            changed.add(v)
+        elif d.set_by == SetBy.ENGINE and v in aligned and aligned[v] >= d.set_at:
+            changed.add(v)
+    return changed
 
 
 def ensure_traced(stories: Iterable[Story]) -> None:

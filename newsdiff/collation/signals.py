@@ -1,5 +1,5 @@
-"""Provenance follows alignment: when a story's quotes are aligned again, its engine-made
-derivations are recomputed (in the same transaction)."""
+"""Provenance follows alignment: when a story's quotes are aligned again, the engine-made
+derivations the new alignments can change are recomputed (in the same transaction)."""
 
 from django.dispatch import receiver
 
@@ -9,4 +9,4 @@ from newsdiff.quotes.services import story_aligned
 
 @receiver(story_aligned)
 def retrace_provenance(sender, story, **kwargs):
-    trace_story(story)
+    trace_story(story, changed_only=True)

@@ -21,7 +21,7 @@ passages are aligned only with the best few and the predecessor.
 """
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsdiff.engine.passages import align_sentences
@@ -80,10 +80,11 @@ class Derivation:
 def trace_provenance(sources: Sequence[Source],
                      pairs: Mapping[tuple[Hashable, Hashable], Iterable[PairLike]],
                      corrected: Mapping[Hashable, Hashable | None] | None = None,
+                     children: Collection[Hashable] | None = None,
                      ) -> dict[Hashable, Derivation]:
-    """The likely parent of every version. `sources` earliest first (published, else
-    uploaded); `pairs` the quote pairs of each pair of versions, keyed (va, vb) in either
-    order; `corrected` an editor's parent for some versions, kept as given.
+    """The likely parent of every version (or only of `children`). `sources` earliest first
+    (published, else uploaded); `pairs` the quote pairs of each pair of versions, keyed
+    (va, vb) in either order; `corrected` an editor's parent for some versions, kept as given.
 
     >>> story = ("Heavy rain fell all week in the valley. The council opened a rest centre "
     ...          "in the school hall. About forty people spent the night there.")
@@ -104,6 +105,8 @@ def trace_provenance(sources: Sequence[Source],
 
     result: dict[Hashable, Derivation] = {}
     for k, child in enumerate(sources):
+        if children is not None and child.id not in children:
+            continue
         earlier = sources[:k]
         predecessor = next((p for p in reversed(earlier)
                             if child.article is not None and p.article == child.article), None)

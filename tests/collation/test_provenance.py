@@ -3,6 +3,7 @@ editors (audited; viewers refused), and followed by the matrix's reference."""
 
 from newsdiff.audit.models import AuditEvent
 from newsdiff.collation.models import Derivation, Original, SetBy
+from newsdiff.collation.provenance import trace_story
 from newsdiff.stories.models import Story
 from tests.collation.pages import SVG, svgs
 from tests.collation.stories import LEDGER, three_versions
@@ -32,6 +33,24 @@ def test_every_version_gets_its_likely_parent_when_it_is_uploaded(story):
     coastline_row = Derivation.objects.get(version=coastline)
     # The Ledger copies the Gazette's narration; Coastline rewrote it.
     assert ledger_row.evidence["same_sentences"] > coastline_row.evidence["same_sentences"]
+
+
+def test_an_upload_retraces_only_the_versions_it_can_change(story):
+    gazette, coastline, ledger = three_versions(story)
+    before = {d.version_id: d.set_at for d in Derivation.objects.filter(story=story)}
+    # A second Gazette version, published last: only it has new evidence to weigh.
+    update = upload(story, GAZETTE + "\nThe berth reopened on Friday.\n", "Harbour Gazette",
+                    article=gazette.article)
+    after = {d.version_id: d for d in Derivation.objects.filter(story=story)}
+    assert {v: after[v].set_at for v in before} == before
+    assert after[update.pk].derived_from_id == gazette.pk
+    # The same rows as tracing every version again.
+    incremental = {v: (d.derived_from_id, d.confidence, d.evidence) for v, d in after.items()}
+    trace_story(story)
+    assert incremental == {
+        d.version_id: (d.derived_from_id, d.confidence, d.evidence)
+        for d in Derivation.objects.filter(story=story)
+    }
 
 
 def test_story_page_draws_the_graph_as_svg_and_lists_it_in_words(viewer_client, story):
