@@ -12,6 +12,7 @@ Reading functions fill in rows still missing (a story aligned before provenance 
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -99,7 +100,7 @@ def trace_story(story: Story, *, changed_only: bool = False) -> None:
 
 def _changed(story: Story, versions: list[Version], existing: dict) -> set[int]:
     order = {v.pk: n for n, v in enumerate(versions)}
-    aligned: dict[int, object] = {}  # version -> latest alignment with an earlier version
+    aligned: dict[int, datetime] = {}  # version -> latest alignment with an earlier version
     for a, b, at in Alignment.objects.filter(story=story).values_list(
         "version_a_id", "version_b_id", "computed_at"
     ):

@@ -76,6 +76,10 @@ def token_marks(w: Words) -> TokenMarks:
 _SENTENCE_START = frozenset(".!?:;\"'")
 
 
+def _numbers(marks: TokenMarks, lo: int, hi: int) -> Counter:
+    return Counter(n for n in marks.numbers[lo:hi] if n)
+
+
 def _entities(w: Words, lo: int, hi: int) -> list[str]:
     """Entities of tokens [lo, hi) read as a quote of their own: its first word starts a
     sentence (after it, reading from lo or from the quote's start agree)."""
@@ -99,7 +103,7 @@ def meaning_flags(wa: Words, a_tokens: tuple[int, int],
     (a_lo, a_hi), (b_lo, b_hi) = a_tokens, b_tokens
     ma, mb = wa.marks, wb.marks
     flags = []
-    if Counter(n for n in ma.numbers[a_lo:a_hi] if n) != Counter(n for n in mb.numbers[b_lo:b_hi] if n):
+    if _numbers(ma, a_lo, a_hi) != _numbers(mb, b_lo, b_hi):
         flags.append("number_changed")
     if sum(ma.negations[a_lo:a_hi]) != sum(mb.negations[b_lo:b_hi]):
         flags.append("negation_changed")

@@ -5,7 +5,6 @@ quotation marks, by shared word trigrams (stems), so an editor sees "paraphrased
 instead of "dropped".
 """
 
-import bisect
 from functools import cached_property
 
 import regex

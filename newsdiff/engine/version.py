@@ -4,7 +4,7 @@ aligned against any number of other versions cheaply."""
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from newsdiff.engine.names import fold_name, story_keys
+from newsdiff.engine.names import fold_name, looks_like_speaker, story_keys
 from newsdiff.engine.paragraphs import paragraphs
 from newsdiff.engine.quotes import Quote, extract_quotes as _marks_only
 from newsdiff.engine.speakers import Speakers, attribute
@@ -31,8 +31,6 @@ class ExtractedVersion:
     def persons(self) -> tuple[str | None, ...]:
         """Each quote's speaker key when the speaker is a named person, else None (a
         description such as "a spokesman" may be the same person as a name)."""
-        from newsdiff.engine.names import looks_like_speaker
-
         return tuple(q.speaker_key if q.speaker_key and looks_like_speaker(q.speaker) else None
                      for q in self.quotes)
 

@@ -7,11 +7,15 @@ function words so that "on the ground" alone never makes two quotes the same sta
 import zlib
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import regex
 import Stemmer
 
 from newsdiff.engine.normalise import comparable, fold
+
+if TYPE_CHECKING:
+    from newsdiff.engine.meaning import TokenMarks
 
 # A word: letters/digits, with inner apostrophes, hyphens and dots ("Iran’s", "22-year-old",
 # "2.5", "U.S"); anything else that is not a space is a punctuation token of its own.
@@ -111,7 +115,7 @@ class Words:
         return tuple(counts)
 
     @cached_property
-    def marks(self):
+    def marks(self) -> "TokenMarks":
         """Each token's meaning marks (see meaning.TokenMarks), for meaning flags."""
         from newsdiff.engine.meaning import token_marks
 
